@@ -1,0 +1,31 @@
+using Orleans.Concurrency;
+
+namespace OrleansRemarks.Grains.Interfaces;
+
+/// <summary>
+/// One activation per owner user: holds every remark that owner has set on friends.
+/// Get it with <see cref="UserFriendsGrainKey.For"/>, never with a raw user ID.
+/// </summary>
+[Alias("OrleansRemarks.IUserFriendsGrain")]
+public interface IUserFriendsGrain : IGrainWithStringKey
+{
+    /// <summary>Applies OpenIM's after-set-friend-remark; returns once the change is durable.</summary>
+    [Alias("ApplyRemark")]
+    Task<RemarkChangeResult> ApplyRemarkAsync(RemarkChange change);
+
+    /// <summary>Applies OpenIM's after-delete-friend; returns once the removal is durable.</summary>
+    [Alias("RemoveFriend")]
+    Task<RemarkChangeResult> RemoveFriendAsync(FriendRemoval removal);
+
+    /// <summary>The remark on one friend, or null when none is set.</summary>
+    [Alias("GetRemark"), ReadOnly]
+    Task<FriendRemark?> GetRemarkAsync(string friendUserId);
+
+    /// <summary>A page of remarks in ordinal order of friend user ID, after a keyset cursor.</summary>
+    [Alias("ListRemarks"), ReadOnly]
+    Task<RemarkPage> ListRemarksAsync(RemarkPageRequest request);
+
+    /// <summary>The remarks of up to <see cref="RemarkLimits.MaxLookupIds"/> friends; friends without one are left out.</summary>
+    [Alias("LookupRemarks"), ReadOnly]
+    Task<RemarkLookupResult> LookupRemarksAsync(RemarkLookup lookup);
+}
