@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansRemarks.Grains.Storage;
+
+/// <param name="OperationId">OpenIM's operationID, or null when none was sent.</param>
+/// <param name="Remark">The remark set; "" for a clear, null for a friend deletion.</param>
+/// <param name="AppliedAtUnixMs">Silo clock, UTC milliseconds.</param>
+public sealed record AppliedChange(
+    [property: JsonPropertyName("o")] string? OperationId,
+    [property: JsonPropertyName("r")] string? Remark,
+    [property: JsonPropertyName("t")] long AppliedAtUnixMs)
+{
+    [JsonIgnore]
+    public bool LeavesRemark => !string.IsNullOrEmpty(Remark);
+}

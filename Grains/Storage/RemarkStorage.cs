@@ -1,0 +1,25 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace OrleansRemarks.Grains.Storage;
+
+/// <summary>Registers the PostgreSQL grain storage that holds every owner's remark buckets.</summary>
+public static class RemarkStorage
+{
+    /// <summary>The storage provider's name, as grains ask for it.</summary>
+    public const string ProviderName = "remarks";
+
+    /// <summary>ADO.NET invariant of Npgsql (the provider's default is SQL Server).</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    public static ISiloBuilder AddRemarkStorage(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return builder.AddAdoNetGrainStorage(ProviderName, options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = connectionString;
+            options.GrainStorageSerializer = new RemarkStateSerializer();
+        });
+    }
+}
