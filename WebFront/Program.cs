@@ -21,6 +21,8 @@ try
     app.Services.ValidateWebFrontOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseCallbackSecretPath();
+    app.UseRouting();
     app.MapOpenImCallbacks();
     app.MapRemarkQueries();
     await app.RunAsync();

@@ -11,35 +11,36 @@ public static class CallbackEndpoints
         .AddSingleton<CallbackSecret>();
 
     /// <summary>
-    /// <c>POST {BasePath}/{command}</c>, or only <c>POST {BasePath}/{secret}/{command}</c> when a secret is
-    /// set. The query string is never read (old docs show <c>?contenttype=json</c>).
+    /// Takes the secret out of callback paths; must run before routing. Does nothing without a secret.
+    /// </summary>
+    public static IApplicationBuilder UseCallbackSecretPath(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<CallbackOptions>>().Value.HasSecret
+            ? app.UseMiddleware<CallbackSecretPathMiddleware>()
+            : app;
+
+    /// <summary>
+    /// <c>POST {BasePath}/{command}</c>; with a secret it is reached only through
+    /// <c>{BasePath}/{secret}/{command}</c> (see <see cref="CallbackSecretPathMiddleware"/>) and every
+    /// other callback path is 404. The query string is never read (old docs show <c>?contenttype=json</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapOpenImCallbacks(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<CallbackOptions>>().Value;
         var basePath = options.NormalizedBasePath.Length == 0 ? "/" : options.NormalizedBasePath;
-        var callbacks = endpoints.MapGroup(basePath).WithTags("OpenIM callbacks");
-
-        if (options.HasSecret)
-        {
-            callbacks.MapPost("/{secret}/{command}", HandleWithSecretAsync);
-        }
-        else
-        {
-            callbacks.MapPost("/{command}", HandleAsync);
-        }
-
+        endpoints.MapGroup(basePath)
+            .WithTags("OpenIM callbacks")
+            .MapPost("/{command}", HandleAsync);
         return endpoints;
     }
 
-    private static Task<JsonHttpResult<CallbackReply>> HandleAsync(
-        string command, HttpRequest request, FriendCallbackHandler handler, CancellationToken cancellationToken) =>
-        handler.HandleAsync(command, request, cancellationToken);
+    private static async Task<Results<JsonHttpResult<CallbackReply>, NotFound>> HandleAsync(
+        string command, HttpContext context, IOptions<CallbackOptions> options, FriendCallbackHandler handler)
+    {
+        if (options.Value.HasSecret && !CallbackSecretPathMiddleware.WasVerified(context))
+        {
+            return TypedResults.NotFound();
+        }
 
-    private static async Task<Results<JsonHttpResult<CallbackReply>, NotFound>> HandleWithSecretAsync(
-        string secret, string command, HttpRequest request, CallbackSecret expected, FriendCallbackHandler handler,
-        CancellationToken cancellationToken) =>
-        expected.Matches(secret)
-            ? await handler.HandleAsync(command, request, cancellationToken)
-            : TypedResults.NotFound();
+        return await handler.HandleAsync(command, context.Request, context.RequestAborted);
+    }
 }

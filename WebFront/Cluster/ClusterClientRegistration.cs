@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using OrleansRemarks.WebFront.Configuration;
 
 namespace OrleansRemarks.WebFront.Cluster;
@@ -8,6 +9,12 @@ public static class ClusterClientRegistration
 {
     /// <summary>ADO.NET invariant of Npgsql (the provider's default is SQL Server).</summary>
     public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Orleans only transports exceptions of allowed namespaces ("System", "Microsoft", "Orleans", …);
+    /// allowing Npgsql's lets a storage failure that a silo passes on arrive as itself.
+    /// </summary>
+    public const string NpgsqlExceptionNamespace = "Npgsql";
 
     /// <summary>
     /// An Orleans client that finds the silos' gateways in the PostgreSQL membership table, with the
@@ -23,6 +30,8 @@ public static class ClusterClientRegistration
                     options.Invariant = NpgsqlInvariant;
                     options.ConnectionString = connection.Value.ConnectionString;
                 }));
+            client.Services.Configure<ExceptionSerializationOptions>(serialization =>
+                serialization.SupportedNamespacePrefixes.Add(NpgsqlExceptionNamespace));
             client.Services.AddOptions<ClusterOptions>()
                 .Configure<IOptions<ClusterConnectionOptions>>((options, connection) =>
                 {

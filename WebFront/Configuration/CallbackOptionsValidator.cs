@@ -21,6 +21,11 @@ public sealed class CallbackOptionsValidator : IValidateOptions<CallbackOptions>
             failures.Add($"{Section}:MaxBodyBytes must be between 1 and {CallbackOptions.LargestMaxBodyBytes}.");
         }
 
+        if (options.HasSecret && options.NormalizedBasePath.Length == 0)
+        {
+            failures.Add($"{Section}:BasePath must not be \"/\" when {Section}:Secret is set: every path under it would belong to the callbacks.");
+        }
+
         if (options.Secret is not null && !IsValidSecret(options.Secret))
         {
             // The value itself is never echoed.

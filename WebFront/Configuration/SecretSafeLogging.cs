@@ -1,11 +1,12 @@
 namespace OrleansRemarks.WebFront.Configuration;
 
 /// <summary>
-/// With a callback secret the request path holds the secret, and ASP.NET Core's request logs
-/// ("Request starting POST http://…/callbackExample/{secret}/…") would write it out, as would the
-/// RequestPath logging scope that the hosting layer opens for every request (seen by any logger
-/// with scopes on). The hosting category is switched off entirely, since the scope is only opened
-/// while it is enabled; the others keep their warnings.
+/// With a callback secret the request path holds the secret. The callback middleware removes it
+/// before routing, but the layers in front of it see the raw path: the hosting layer's request log
+/// ("Request starting POST http://…/callbackExample/{secret}/…") and its RequestPath logging scope
+/// (seen by any logger with scopes on), and Kestrel's bad-request logs. The hosting category is
+/// switched off entirely, since the scope is only opened while it is enabled; the others keep
+/// their warnings.
 /// </summary>
 public static class SecretSafeLogging
 {
