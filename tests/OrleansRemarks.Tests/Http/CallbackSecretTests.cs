@@ -58,6 +58,12 @@ public sealed class CallbackSecretTests(SecretCallbackFixture service) : IClassF
         var rejected = await _callbacks.SendAsync(AfterSet, Encoding.UTF8.GetBytes("{}"), "op-logged");
         rejected.AssertFailure(HttpStatusCode.BadRequest, 20006);
         (await _callbacks.SetRemarkAsync(owner, "friend", "logged", "op-2")).AssertSuccess();
+        // Paths that hold the secret but are not served must not be logged either (routing logs unmatched paths).
+        foreach (var nearMiss in new[] { SecretPath + "x", SecretPath + "/extra", "/callbackExample/x" + SecretCallbackFixture.Secret })
+        {
+            var response = await new OpenImCallbackSender(service.Client, nearMiss).SetRemarkAsync(owner, "friend", "x", "op-3");
+            Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        }
 
         var log = service.WebFront.Output;
 

@@ -193,8 +193,11 @@ public sealed class QueryApiTests(WebFrontFixture service)
     private async Task SetRemarksAsync(string owner, IReadOnlyList<string> friends)
     {
         await Parallel.ForEachAsync(friends, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (friend, _) =>
-            (await _callbacks.SetRemarkAsync(owner, friend, "remark of " + friend, "op-" + friend)).AssertSuccess());
+            (await _callbacks.SetRemarkAsync(owner, friend, "remark of " + friend, OperationIdFor(friend))).AssertSuccess());
     }
+
+    /// <summary>HTTP header values are ASCII: the friend ID in hex.</summary>
+    private static string OperationIdFor(string friend) => "op-" + Convert.ToHexString(Encoding.UTF8.GetBytes(friend));
 
     private static string NewUser() => "owner-" + Guid.NewGuid().ToString("N")[..12];
 }

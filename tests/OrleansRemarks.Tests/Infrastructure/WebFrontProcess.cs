@@ -13,15 +13,22 @@ public sealed class WebFrontProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
+    private readonly StreamWriter _log;
 
     private WebFrontProcess(Process process, ConcurrentQueue<string> output, Uri baseAddress)
     {
         _process = process;
         _output = output;
         BaseAddress = baseAddress;
+        var logDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "orleansremarks-webfront-logs"));
+        LogFile = Path.Combine(logDirectory.FullName, $"webfront-{baseAddress.Port}-{process.Id}.log");
+        _log = new StreamWriter(LogFile);
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The process output, written out when the process is disposed (kept after the run).</summary>
+    public string LogFile { get; }
 
     /// <summary>Everything the process wrote so far (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join('\n', _output);
@@ -79,6 +86,8 @@ public sealed class WebFrontProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        await _log.WriteAsync(Output);
+        await _log.DisposeAsync();
     }
 
     /// <summary>The dotnet host running the tests, so the web front runs on the same runtime.</summary>
