@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Json;
 
 namespace OrleansRemarks.WebFront.Queries;
@@ -24,8 +25,7 @@ public static partial class RemarkQueryHandlers
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            LogGrainFailure(loggers.CreateLogger(LogCategory), exception, owner);
-            return QueryProblems.FromGrainFailure(exception);
+            return Failure(exception, owner, loggers);
         }
     }
 
@@ -53,8 +53,7 @@ public static partial class RemarkQueryHandlers
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            LogGrainFailure(loggers.CreateLogger(LogCategory), exception, owner);
-            return QueryProblems.FromGrainFailure(exception);
+            return Failure(exception, owner, loggers);
         }
     }
 
@@ -75,8 +74,7 @@ public static partial class RemarkQueryHandlers
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            LogGrainFailure(loggers.CreateLogger(LogCategory), exception, owner);
-            return QueryProblems.FromGrainFailure(exception);
+            return Failure(exception, owner, loggers);
         }
     }
 
@@ -107,6 +105,16 @@ public static partial class RemarkQueryHandlers
         return (ids.Select(id => id!).ToList(), null);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Remark query for owner {OwnerUserId} failed")]
-    private static partial void LogGrainFailure(ILogger logger, Exception exception, string ownerUserId);
+    private static ProblemHttpResult Failure(Exception exception, string owner, ILoggerFactory loggers)
+    {
+        if (GrainCallFailure.Classify(exception) == GrainCallFailureKind.Unavailable)
+        {
+            LogUnavailable(loggers.CreateLogger(LogCategory), exception, owner);
+        }
+
+        return QueryProblems.FromGrainFailure(exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Remark query for owner {OwnerUserId} failed: storage or cluster unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string ownerUserId);
 }
