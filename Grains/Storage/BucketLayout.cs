@@ -10,7 +10,13 @@ public sealed record BucketLayout(
     [property: JsonPropertyName("level")] int Level,
     [property: JsonPropertyName("split")] int SplitPointer)
 {
-    public static readonly BucketLayout Initial = new(0, 0);
+    public static readonly BucketLayout Initial = new();
+
+    /// <summary>The layout of an owner with no stored layout yet: one bucket. The provider needs this constructor.</summary>
+    public BucketLayout()
+        : this(0, 0)
+    {
+    }
 
     [JsonIgnore]
     public int BucketCount => (1 << Level) + SplitPointer;

@@ -11,5 +11,11 @@ public sealed record RemarkBucket(
     [property: JsonPropertyName("applied")] long AppliedChanges,
     [property: JsonPropertyName("friends")] IReadOnlyList<FriendEntry> Friends)
 {
-    public static readonly RemarkBucket Empty = new(0, []);
+    public static readonly RemarkBucket Empty = new();
+
+    /// <summary>A bucket never written. The provider needs this constructor.</summary>
+    public RemarkBucket()
+        : this(0, [])
+    {
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -15,6 +17,7 @@ public static class RemarkStorage
     public static ISiloBuilder AddRemarkStorage(this ISiloBuilder builder, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder.AddAdoNetGrainStorage(ProviderName, options =>
         {
             options.Invariant = NpgsqlInvariant;

@@ -1,0 +1,42 @@
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.Grains.Storage;
+
+namespace OrleansRemarks.Grains.Remarks;
+
+/// <summary>Decides whether a change to one friend is a duplicate, changes nothing, or must be applied.</summary>
+public static class ChangeRules
+{
+    /// <param name="current">The friend's entry, or null when the owner never had a remark on them.</param>
+    /// <param name="remark">The remark to set: "" clears, null deletes the friend.</param>
+    /// <returns>The outcome that needs no write, or null when the change must be applied.</returns>
+    public static RemarkChangeOutcome? OutcomeWithoutWrite(FriendEntry? current, string? operationId, string? remark)
+    {
+        if (current is null)
+        {
+            return string.IsNullOrEmpty(remark) ? RemarkChangeOutcome.Unchanged : null;
+        }
+
+        if (!string.IsNullOrEmpty(operationId) && current.History.Any(change =>
+                string.Equals(change.OperationId, operationId, StringComparison.Ordinal) &&
+                string.Equals(change.Remark, remark, StringComparison.Ordinal)))
+        {
+            return RemarkChangeOutcome.Duplicate;
+        }
+
+        var latest = current.Latest;
+        var unchanged = string.IsNullOrEmpty(remark)
+            ? !latest.LeavesRemark
+            : string.Equals(latest.Remark, remark, StringComparison.Ordinal);
+        return unchanged ? RemarkChangeOutcome.Unchanged : null;
+    }
+
+    /// <summary>The entry after <paramref name="change"/>, remembering only the newest changes.</summary>
+    public static FriendEntry Append(FriendEntry? current, string friendUserId, AppliedChange change)
+    {
+        var history = current?.History ?? [];
+        var kept = history.Count >= RemarkLimits.RememberedChangesPerFriend
+            ? history.Skip(history.Count - RemarkLimits.RememberedChangesPerFriend + 1)
+            : history;
+        return new FriendEntry(friendUserId, [.. kept, change]);
+    }
+}

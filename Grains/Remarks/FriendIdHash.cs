@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace OrleansRemarks.Grains.Remarks;
+
+/// <summary>
+/// FNV-1a over the UTF-8 bytes of a friend ID. It decides which stored bucket holds the friend,
+/// so it must never change and must not depend on the process (string.GetHashCode does).
+/// </summary>
+public static class FriendIdHash
+{
+    private const uint OffsetBasis = 2166136261;
+    private const uint Prime = 16777619;
+
+    public static uint Of(string friendUserId)
+    {
+        var hash = OffsetBasis;
+        Span<byte> buffer = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetMaxByteCount(friendUserId.Length) <= buffer.Length
+            ? buffer[..Encoding.UTF8.GetBytes(friendUserId, buffer)]
+            : Encoding.UTF8.GetBytes(friendUserId);
+        foreach (var b in bytes)
+        {
+            hash = unchecked((hash ^ b) * Prime);
+        }
+
+        return hash;
+    }
+}

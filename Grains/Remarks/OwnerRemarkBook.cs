@@ -1,0 +1,148 @@
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.Grains.Storage;
+
+namespace OrleansRemarks.Grains.Remarks;
+
+/// <summary>
+/// The in-memory view of one owner's stored buckets, with an index by friend and an ordinal set
+/// of friends that have a remark. It changes only after storage confirmed a write.
+/// </summary>
+public sealed class OwnerRemarkBook
+{
+    /// <summary>Average stored bucket size above which the next bucket splits.</summary>
+    public const long TargetBucketBytes = 6 * 1024;
+
+    private readonly Dictionary<string, FriendEntry> _entries = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _withRemark = new(StringComparer.Ordinal);
+    private readonly List<Stored<RemarkBucket>> _buckets;
+    private long _estimatedBytes;
+
+    private OwnerRemarkBook(Stored<BucketLayout> layout, IEnumerable<Stored<RemarkBucket>> buckets)
+    {
+        Layout = layout;
+        _buckets = [.. buckets];
+        for (var index = 0; index < _buckets.Count; index++)
+        {
+            _buckets[index] = WithoutStrayEntries(index, _buckets[index]);
+            foreach (var entry in _buckets[index].Value.Friends)
+            {
+                Index(entry);
+            }
+        }
+    }
+
+    public Stored<BucketLayout> Layout { get; private set; }
+
+    /// <summary>How many changes were ever applied to this owner.</summary>
+    public long Version => _buckets.Sum(bucket => bucket.Value.AppliedChanges);
+
+    public int FriendCount => _entries.Count;
+
+    public bool NeedsSplit => _estimatedBytes / _buckets.Count > TargetBucketBytes;
+
+    public static OwnerRemarkBook Load(Stored<BucketLayout> layout, IEnumerable<Stored<RemarkBucket>> buckets) =>
+        new(layout, buckets);
+
+    public FriendEntry? Find(string friendUserId) => _entries.GetValueOrDefault(friendUserId);
+
+    public int BucketIndexOf(string friendUserId) => Layout.Value.BucketOf(FriendIdHash.Of(friendUserId));
+
+    public Stored<RemarkBucket> Bucket(int index) => _buckets[index];
+
+    /// <summary>The bucket holding <paramref name="entry"/> after one more applied change.</summary>
+    public RemarkBucket BucketWith(int index, FriendEntry entry)
+    {
+        var current = _buckets[index].Value;
+        var friends = current.Friends.Where(f => !string.Equals(f.FriendUserId, entry.FriendUserId, StringComparison.Ordinal));
+        return new RemarkBucket(current.AppliedChanges + 1, [.. friends, entry]);
+    }
+
+    /// <summary>Takes in a bucket that storage confirmed, holding the changed <paramref name="entry"/>.</summary>
+    public void CommitChange(int index, Stored<RemarkBucket> written, FriendEntry entry)
+    {
+        _buckets[index] = written;
+        Unindex(entry.FriendUserId);
+        Index(entry);
+    }
+
+    public BucketSplit PlanSplit()
+    {
+        var layout = Layout.Value;
+        var next = layout.AfterSplit();
+        var oldIndex = layout.SplitPointer;
+        var newIndex = layout.NextNewBucket;
+        var old = _buckets[oldIndex].Value;
+        var moves = old.Friends.ToLookup(f => next.BucketOf(FriendIdHash.Of(f.FriendUserId)) == newIndex);
+        return new BucketSplit(
+            oldIndex, old with { Friends = [.. moves[false]] },
+            newIndex, new RemarkBucket(0, [.. moves[true]]),
+            next);
+    }
+
+    public void CommitSplit(BucketSplit split, Stored<BucketLayout> layout, Stored<RemarkBucket> kept, Stored<RemarkBucket> moved)
+    {
+        Layout = layout;
+        _buckets[split.OldIndex] = kept;
+        _buckets.Add(moved);
+    }
+
+    public FriendRemark? Get(string friendUserId) =>
+        _entries.TryGetValue(friendUserId, out var entry) ? ToRemark(entry) : null;
+
+    public RemarkPage Page(int limit, string? afterFriendUserId)
+    {
+        IEnumerable<string> candidates = _withRemark;
+        if (afterFriendUserId is not null && _withRemark.Count > 0)
+        {
+            candidates = string.CompareOrdinal(afterFriendUserId, _withRemark.Max) >= 0
+                ? []
+                : _withRemark.GetViewBetween(afterFriendUserId, _withRemark.Max!)
+                    .SkipWhile(id => string.Equals(id, afterFriendUserId, StringComparison.Ordinal));
+        }
+
+        var page = candidates.Take(limit + 1).ToList();
+        var hasMore = page.Count > limit;
+        var items = page.Take(limit).Select(id => ToRemark(_entries[id])!).ToList();
+        return new RemarkPage(items, hasMore ? items[^1].FriendUserId : null);
+    }
+
+    public IReadOnlyList<FriendRemark> Lookup(IEnumerable<string> friendUserIds) =>
+        [.. friendUserIds.Distinct(StringComparer.Ordinal).Select(Get).OfType<FriendRemark>()];
+
+    private static FriendRemark? ToRemark(FriendEntry entry) =>
+        entry.Latest.LeavesRemark
+            ? new FriendRemark(entry.FriendUserId, entry.Latest.Remark!, DateTimeOffset.FromUnixTimeMilliseconds(entry.Latest.AppliedAtUnixMs))
+            : null;
+
+    /// <summary>Drops copies left behind in an old bucket by a split that stopped before its last write.</summary>
+    private Stored<RemarkBucket> WithoutStrayEntries(int index, Stored<RemarkBucket> bucket)
+    {
+        var friends = bucket.Value.Friends;
+        var belonging = friends.Where(f => BucketIndexOf(f.FriendUserId) == index).ToList();
+        if (belonging.Count == friends.Count)
+        {
+            return bucket;
+        }
+
+        return bucket with { Value = bucket.Value with { Friends = belonging } };
+    }
+
+    private void Index(FriendEntry entry)
+    {
+        _entries[entry.FriendUserId] = entry;
+        _estimatedBytes += EntrySize.Of(entry);
+        if (entry.Latest.LeavesRemark)
+        {
+            _withRemark.Add(entry.FriendUserId);
+        }
+    }
+
+    private void Unindex(string friendUserId)
+    {
+        if (_entries.Remove(friendUserId, out var old))
+        {
+            _estimatedBytes -= EntrySize.Of(old);
+            _withRemark.Remove(friendUserId);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Orleans.Storage;
+
+namespace OrleansRemarks.Grains.Storage;
+
+/// <summary>Reads and writes one owner's layout and buckets as separate named states.</summary>
+public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId)
+{
+    private const int MaxParallelReads = 16;
+
+    public Task<Stored<BucketLayout>> ReadLayoutAsync() => ReadAsync(StateNames.Layout, BucketLayout.Initial);
+
+    public Task<Stored<RemarkBucket>> ReadBucketAsync(int index) => ReadAsync(StateNames.Bucket(index), RemarkBucket.Empty);
+
+    public async Task<Stored<RemarkBucket>[]> ReadBucketsAsync(int count)
+    {
+        var buckets = new Stored<RemarkBucket>[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads },
+            async (index, _) => buckets[index] = await ReadBucketAsync(index));
+        return buckets;
+    }
+
+    /// <summary>Writes <paramref name="value"/> over the version <paramref name="current"/> holds; returns what is now stored.</summary>
+    public Task<Stored<RemarkBucket>> WriteBucketAsync(int index, Stored<RemarkBucket> current, RemarkBucket value) =>
+        WriteAsync(StateNames.Bucket(index), current, value);
+
+    public Task<Stored<BucketLayout>> WriteLayoutAsync(Stored<BucketLayout> current, BucketLayout value) =>
+        WriteAsync(StateNames.Layout, current, value);
+
+    private async Task<Stored<T>> ReadAsync<T>(string stateName, T empty)
+        where T : class
+    {
+        var state = new GrainState<T>(empty);
+        await storage.ReadStateAsync(stateName, grainId, state);
+        return new Stored<T>(state.State ?? empty, state.ETag, state.RecordExists);
+    }
+
+    private async Task<Stored<T>> WriteAsync<T>(string stateName, Stored<T> current, T value)
+    {
+        var state = new GrainState<T>(value) { ETag = current.ETag, RecordExists = current.Exists };
+        await storage.WriteStateAsync(stateName, grainId, state);
+        return new Stored<T>(value, state.ETag, true);
+    }
+}

@@ -1,0 +1,12 @@
+namespace OrleansRemarks.Grains.Storage;
+
+/// <summary>
+/// State names of the user-friends grain. The storage row key leaves out the grain class, so
+/// every name carries the grain's own prefix to stay unique across the project.
+/// </summary>
+public static class StateNames
+{
+    public const string Layout = "userfriends.layout";
+
+    public static string Bucket(int index) => "userfriends.bucket." + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,154 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.Grains.Remarks;
+using OrleansRemarks.Grains.Storage;
+
+namespace OrleansRemarks.Grains;
+
+/// <summary>
+/// Holds one owner's remarks. Calls run one at a time (reads may interleave with reads), so
+/// changes apply in arrival order. A change is acknowledged only after its bucket is stored;
+/// after any failed write the activation reloads from storage before serving again.
+/// </summary>
+public sealed partial class UserFriendsGrain(
+    [FromKeyedServices(RemarkStorage.ProviderName)] IGrainStorage storage,
+    TimeProvider clock,
+    ILogger<UserFriendsGrain> logger) : Grain, IUserFriendsGrain
+{
+    private const int MaxAttempts = 3;
+
+    private OwnerStateStore? _store;
+    private OwnerRemarkBook? _book;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _store = new OwnerStateStore(storage, this.GetGrainId());
+        await LoadAsync();
+    }
+
+    public Task<RemarkChangeResult> ApplyRemarkAsync(RemarkChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentException.ThrowIfNullOrEmpty(change.FriendUserId, nameof(change.FriendUserId));
+        ArgumentNullException.ThrowIfNull(change.Remark, nameof(change.Remark));
+        return ChangeAsync(change.FriendUserId, change.OperationId, change.Remark);
+    }
+
+    public Task<RemarkChangeResult> RemoveFriendAsync(FriendRemoval removal)
+    {
+        ArgumentNullException.ThrowIfNull(removal);
+        ArgumentException.ThrowIfNullOrEmpty(removal.FriendUserId, nameof(removal.FriendUserId));
+        return ChangeAsync(removal.FriendUserId, removal.OperationId, remark: null);
+    }
+
+    public async Task<FriendRemark?> GetRemarkAsync(string friendUserId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(friendUserId);
+        return (await BookAsync()).Get(friendUserId);
+    }
+
+    public async Task<RemarkPage> ListRemarksAsync(RemarkPageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Limit, 1, nameof(request.Limit));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, RemarkLimits.MaxPageSize, nameof(request.Limit));
+        return (await BookAsync()).Page(request.Limit, request.AfterFriendUserId);
+    }
+
+    public async Task<RemarkLookupResult> LookupRemarksAsync(RemarkLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(lookup.FriendUserIds, nameof(lookup.FriendUserIds));
+        if (lookup.FriendUserIds.Count is < 1 or > RemarkLimits.MaxLookupIds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lookup), $"A lookup takes 1 to {RemarkLimits.MaxLookupIds} friend IDs.");
+        }
+
+        if (lookup.FriendUserIds.Any(string.IsNullOrEmpty))
+        {
+            throw new ArgumentException("Friend IDs must be non-empty.", nameof(lookup));
+        }
+
+        return new RemarkLookupResult((await BookAsync()).Lookup(lookup.FriendUserIds));
+    }
+
+    private async Task<RemarkChangeResult> ChangeAsync(string friendUserId, string? operationId, string? remark)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var book = await BookAsync();
+            var current = book.Find(friendUserId);
+            if (ChangeRules.OutcomeWithoutWrite(current, operationId, remark) is { } outcome)
+            {
+                return new RemarkChangeResult(outcome, book.Version);
+            }
+
+            var applied = new AppliedChange(
+                string.IsNullOrEmpty(operationId) ? null : operationId,
+                remark,
+                clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var entry = ChangeRules.Append(current, friendUserId, applied);
+            var index = book.BucketIndexOf(friendUserId);
+            try
+            {
+                var written = await _store!.WriteBucketAsync(index, book.Bucket(index), book.BucketWith(index, entry));
+                book.CommitChange(index, written, entry);
+            }
+            catch (InconsistentStateException) when (attempt < MaxAttempts)
+            {
+                // Another writer moved the stored bucket on (e.g. a duplicate activation during a
+                // membership change): reload everything and decide again against what is stored.
+                _book = null;
+                continue;
+            }
+            catch
+            {
+                // The write may or may not have reached storage: forget what this activation holds.
+                _book = null;
+                throw;
+            }
+
+            await SplitIfNeededAsync(book);
+            return new RemarkChangeResult(RemarkChangeOutcome.Applied, book.Version);
+        }
+    }
+
+    /// <summary>Splits at most one bucket. The change before it is already durable, so a failure here is logged, not thrown.</summary>
+    private async Task SplitIfNeededAsync(OwnerRemarkBook book)
+    {
+        if (!book.NeedsSplit)
+        {
+            return;
+        }
+
+        var split = book.PlanSplit();
+        try
+        {
+            var target = await _store!.ReadBucketAsync(split.NewIndex);
+            var moved = await _store.WriteBucketAsync(split.NewIndex, target, split.Moved);
+            var layout = await _store.WriteLayoutAsync(book.Layout, split.Layout);
+            var kept = await _store.WriteBucketAsync(split.OldIndex, book.Bucket(split.OldIndex), split.Kept);
+            book.CommitSplit(split, layout, kept, moved);
+        }
+        catch (Exception exception)
+        {
+            _book = null;
+            LogSplitFailed(exception, split.OldIndex, split.NewIndex);
+        }
+    }
+
+    private async ValueTask<OwnerRemarkBook> BookAsync() => _book ?? await LoadAsync();
+
+    private async Task<OwnerRemarkBook> LoadAsync()
+    {
+        var layout = await _store!.ReadLayoutAsync();
+        var buckets = await _store.ReadBucketsAsync(layout.Value.BucketCount);
+        _book = OwnerRemarkBook.Load(layout, buckets);
+        return _book;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Splitting bucket {OldIndex} into {NewIndex} failed; the activation reloads from storage on its next call.")]
+    private partial void LogSplitFailed(Exception exception, int oldIndex, int newIndex);
+}
