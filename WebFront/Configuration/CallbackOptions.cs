@@ -20,7 +20,7 @@ public sealed class CallbackOptions
     /// <summary>
     /// Optional shared secret. When set, only <c>{BasePath}/{Secret}/{command}</c> is served and every
     /// other callback path answers 404. OpenIM cannot send headers or query strings with a callback,
-    /// so a path segment is the only place for it.
+    /// so a path segment is the only place for it. Unset or "" means no secret.
     /// </summary>
     public string? Secret { get; set; }
 

@@ -26,7 +26,8 @@ public sealed class CallbackOptionsValidator : IValidateOptions<CallbackOptions>
             failures.Add($"{Section}:BasePath must not be \"/\" when {Section}:Secret is set: every path under it would belong to the callbacks.");
         }
 
-        if (options.Secret is not null && !IsValidSecret(options.Secret))
+        // "" (e.g. Callback__Secret= from a compose file) means no secret, like an unset key.
+        if (options.HasSecret && !IsValidSecret(options.Secret!))
         {
             // The value itself is never echoed.
             failures.Add(

@@ -34,4 +34,20 @@ public sealed class WebFrontStartupTests
         Assert.Contains("Callback:MaxBodyBytes", message);
         Assert.DoesNotContain("short/secret", message);
     }
+
+    [Fact]
+    public async Task Empty_secret_means_no_secret()
+    {
+        var (exitCode, standardError, _) = await WebFrontProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nobody",
+            ["Callback__Secret"] = "",
+            ["Callback__MaxBodyBytes"] = "0", // stops the start after validation, before any connection
+        });
+
+        Assert.NotEqual(0, exitCode);
+        var message = Assert.Single(standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Callback:MaxBodyBytes", message);
+        Assert.DoesNotContain("Callback:Secret", message);
+    }
 }
