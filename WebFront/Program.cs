@@ -2,15 +2,19 @@ using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Dashboard;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Queries;
+using OrleansRemarks.WebFront.Security;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
-        .AddRemarksClusterClient();
+        .AddRemarksClusterClient()
+        .AddOperatorDashboard()
+        .AddWebFrontSecurity();
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
         .AddOpenImCallbacks()
@@ -21,10 +25,13 @@ try
     app.Services.ValidateWebFrontOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseClientAddressRules();
     app.UseCallbackSecretPath();
     app.UseRouting();
+    app.UseApiAccessControl();
     app.MapOpenImCallbacks();
-    app.MapRemarkQueries();
+    app.MapProtectedQueryApi().MapRemarkQueries();
+    app.MapOperatorDashboard();
     await app.RunAsync();
     return 0;
 }
