@@ -12,26 +12,25 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
-        .AddRemarksClusterClient()
-        .AddOperatorDashboard()
-        .AddWebFrontSecurity();
+        .AddRemarksClusterClient();
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
         .AddOpenImCallbacks()
         .AddProblemDetails()
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
+    builder.AddWebFrontSecurity().AddOperatorDashboard();
 
     var app = builder.Build();
-    app.Services.ValidateWebFrontOptions();
+    app.Services.ValidateWebFrontAndSecurityOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseClientAddressRules();
     app.UseCallbackSecretPath();
     app.UseRouting();
     app.UseApiAccessControl();
+    app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
     app.MapProtectedQueryApi().MapRemarkQueries();
-    app.MapOperatorDashboard();
     await app.RunAsync();
     return 0;
 }

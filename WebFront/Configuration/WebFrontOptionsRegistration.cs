@@ -22,20 +22,29 @@ public static class WebFrontOptionsRegistration
     }
 
     /// <summary>
-    /// Validates every option class registered with <c>ValidateOnStart</c> now, before the host starts
-    /// (whose own failure log is a stack trace), and throws one <see cref="OptionsValidationException"/>
-    /// listing all problems.
+    /// Validates every option class now, before the host starts (whose own failure log is a stack
+    /// trace), and throws one <see cref="OptionsValidationException"/> listing all problems.
     /// </summary>
     public static void ValidateWebFrontOptions(this IServiceProvider services)
     {
+        var failures = new List<string>();
+        Collect(() => services.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<CallbackOptions>>().Value, failures);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(WebFrontOptionsRegistration), failures);
+        }
+    }
+
+    private static void Collect(Func<object> resolve, List<string> failures)
+    {
         try
         {
-            services.GetRequiredService<IStartupValidator>().Validate();
+            _ = resolve();
         }
-        catch (AggregateException several) when (several.InnerExceptions.All(inner => inner is OptionsValidationException))
+        catch (OptionsValidationException invalid)
         {
-            var failures = several.InnerExceptions.Cast<OptionsValidationException>().SelectMany(invalid => invalid.Failures);
-            throw new OptionsValidationException(Options.DefaultName, typeof(WebFrontOptionsRegistration), failures);
+            failures.AddRange(invalid.Failures);
         }
     }
 }

@@ -54,4 +54,20 @@ public sealed class SecurityOptionsStartupTests
         Assert.Equal(2, exitCode);
         Assert.Contains("Api:Keys:0", standardError);
     }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_number_is_named_too()
+    {
+        var (exitCode, standardError, _) = await WebFrontProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nobody",
+            ["Api__RateLimit__Burst"] = "ten",
+            ["Api__MaxPageSize"] = "0",
+        });
+
+        Assert.Equal(2, exitCode);
+        var message = Assert.Single(standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Api:RateLimit:Burst", message);
+        Assert.Contains("Api:MaxPageSize", message);
+    }
 }
