@@ -30,7 +30,7 @@ nginx_write_config() {
   shift 2
   local upstream servers="" user_line=""
   for upstream in "$@"; do
-    servers+="        server ${upstream} max_fails=1 fail_timeout=2s;"$'\n'
+    servers+="        server ${upstream} max_fails=0;"$'\n'
   done
   # Run as root, nginx's workers would switch to "nobody": keep them as this user instead.
   running_as_root && user_line="user root;"
@@ -59,8 +59,10 @@ http {
     scgi_temp_path ${dir}/temp/scgi;
 
     upstream webfront {
-        # One failure takes a web front out of rotation for 2 s (then it is tried again), so a dead
-        # one costs at most one failed attempt per 2 s, each retried on the other web front.
+        # max_fails=0: nginx never takes a web front out of rotation. A 503 or a timeout from a web
+        # front means the cluster or PostgreSQL is unavailable, not the web front: counting it would
+        # take both web fronts out together and turn a short outage into seconds of "no live
+        # upstreams". A dead web front refuses connections at once; that attempt is retried below.
 ${servers}        keepalive 32;
         keepalive_timeout 60s;
     }
