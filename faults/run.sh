@@ -7,7 +7,7 @@
 #
 #   faults/run.sh            all six scenarios (about 10 minutes)
 #   faults/run.sh --short    silo-kill, postgres-restart, duplicate-storm (CI; under 5 minutes)
-#   faults/run.sh --scenarios silo-kill,silo-added
+#   faults/run.sh --scenarios silo-kill,silo-added [--rate CALLBACKS_PER_SECOND] [--owners N]
 #
 # Environment: ORLEANSREMARKS_FAULTS_DIR (work folder, wiped first) [.data/faults],
 # ORLEANSREMARKS_FAULTS_PORT (nginx) [10606], ORLEANSREMARKS_FAULTS_BASE_PORT [12200],
@@ -76,8 +76,8 @@ main() {
         timeout=$SHORT_TIMEOUT
         runner_args+=(--short)
         ;;
-      --scenarios)
-        runner_args+=(--scenarios "${2:?--scenarios needs a list}")
+      --scenarios | --rate | --owners)
+        runner_args+=("$1" "${2:?$1 needs a value}")
         shift
         ;;
       -h | --help)

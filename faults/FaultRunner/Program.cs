@@ -24,6 +24,7 @@ var verifier = new Verifier(client, new DatabaseReader(options.ConnectionString,
 var runner = new ScenarioRunner(
     client,
     verifier,
+    new RecoveryProbe(client, concurrency: 16),
     new ClusterControl(options.ClusterScript),
     new ActivationCounter(options.ConnectionString, options.ClusterId, options.ServiceId),
     profile,
@@ -32,7 +33,17 @@ var runner = new ScenarioRunner(
 var results = new List<ScenarioResult>();
 foreach (var scenario in scenarios)
 {
-    var result = await runner.RunAsync(scenario);
+    ScenarioResult result;
+    try
+    {
+        result = await runner.RunAsync(scenario);
+    }
+    catch (Exception exception)
+    {
+        ScenarioContext.Log($"{scenario.Name}: {exception}");
+        result = new ScenarioResult(scenario.Name, scenario.Description, 0, 0, 0, 0, 0, 0, null, [], [$"runner error: {exception.GetType().Name}: {exception.Message}"]);
+    }
+
     results.Add(result);
     ScenarioContext.Log($"{result.Name}: sent {result.Sent}, acknowledged {result.Acknowledged}, errors {result.Errors}, lost {result.Lost}, " +
         $"duplicates detected {result.DuplicatesDetected}, recovery {result.Recovery?.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} s: {(result.Passed ? "pass" : "FAIL")}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrleansRemarks.FaultRunner.Scenarios;
 
 namespace OrleansRemarks.FaultRunner;
@@ -12,15 +13,29 @@ public sealed record RunnerOptions(
     int BasePort,
     bool Short,
     IReadOnlyList<string> Scenarios,
-    string? ResultsFile)
+    string? ResultsFile,
+    double? Rate,
+    int? Owners)
 {
     public const string Usage = """
         Usage: OrleansRemarks.FaultRunner --url http://127.0.0.1:PORT --cluster-script scripts/cluster.sh
                [--cluster-id ID] [--service-id ID] [--base-port N] [--short] [--scenarios a,b] [--results FILE]
+               [--rate CALLBACKS_PER_SECOND] [--owners N]
         Environment: ConnectionStrings__Orleans (the cluster's PostgreSQL).
         """;
 
-    public RunProfile Profile => Short ? RunProfile.Short : RunProfile.Full;
+    public RunProfile Profile
+    {
+        get
+        {
+            var profile = Short ? RunProfile.Short : RunProfile.Full;
+            return profile with
+            {
+                CallbacksPerSecond = Rate ?? profile.CallbacksPerSecond,
+                Owners = Owners ?? profile.Owners,
+            };
+        }
+    }
 
     public static RunnerOptions Parse(string[] args)
     {
@@ -58,9 +73,11 @@ public sealed record RunnerOptions(
             connectionString,
             values.GetValueOrDefault("--cluster-id", "orleansremarks"),
             values.GetValueOrDefault("--service-id", "orleansremarks"),
-            int.Parse(values.GetValueOrDefault("--base-port", "11200"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("--base-port", "11200"), CultureInfo.InvariantCulture),
             isShort,
             scenarios,
-            values.GetValueOrDefault("--results"));
+            values.GetValueOrDefault("--results"),
+            values.TryGetValue("--rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
+            values.TryGetValue("--owners", out var owners) ? int.Parse(owners, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -62,10 +62,10 @@ public sealed class CallbackClient : IDisposable
 
     /// <summary>The remark stored for the pair, or null when the API says there is none (404).</summary>
     /// <exception cref="HttpRequestException">Any other answer.</exception>
-    public async Task<string?> ReadRemarkAsync(RemarkPair pair, CancellationToken cancellationToken)
+    public async Task<string?> ReadRemarkAsync(RemarkPair pair, CancellationToken cancellationToken, TimeSpan? timeLimit = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_timeout);
+        timeout.CancelAfter(timeLimit ?? _timeout);
         var path = $"api/v1/users/{Uri.EscapeDataString(pair.OwnerUserId)}/remarks/{Uri.EscapeDataString(pair.FriendUserId)}";
         using var response = await _http.GetAsync(path, timeout.Token);
         if (response.StatusCode == HttpStatusCode.NotFound)

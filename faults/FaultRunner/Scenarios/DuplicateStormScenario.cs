@@ -11,9 +11,15 @@ public sealed class DuplicateStormScenario : FaultScenario
 
     public override IDeliveryPattern Pattern { get; } = new DuplicateStorm();
 
+    public override bool MeasuresRecovery => false;
+
+    /// <summary>Half the owners at twice the delivery rate, so each pair sees several callbacks and their late replays.</summary>
+    public override (int Owners, double DeliveriesPerSecond) LoadShape(RunProfile profile) =>
+        (profile.Owners / 2, profile.CallbacksPerSecond * 2);
+
     public override async Task InjectAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        context.RecoveryFrom = DateTimeOffset.UtcNow;
+        context.MarkRecoveryStart();
         await Task.Delay(context.Profile.Observe, cancellationToken);
     }
 }

@@ -16,8 +16,15 @@ public abstract class FaultScenario
 
     public virtual IDeliveryPattern Pattern { get; } = new SingleDelivery();
 
+    /// <summary>The load's size for this scenario: by default the profile's owners and rate.</summary>
+    public virtual (int Owners, double DeliveriesPerSecond) LoadShape(RunProfile profile) =>
+        (profile.Owners, profile.CallbacksPerSecond);
+
     /// <summary>Owners join the load evenly over this period instead of all at once.</summary>
     public virtual TimeSpan RampUp(RunProfile profile) => TimeSpan.Zero;
+
+    /// <summary>Whether the scenario breaks something whose recovery is measured (a duplicate storm does not).</summary>
+    public virtual bool MeasuresRecovery => true;
 
     /// <summary>The longest acceptable recovery; null when the scenario sets none.</summary>
     public virtual TimeSpan? MaxRecovery => null;

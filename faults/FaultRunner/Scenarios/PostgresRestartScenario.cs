@@ -13,7 +13,7 @@ public sealed class PostgresRestartScenario : FaultScenario
         await context.Cluster.StopPostgresAsync();
         await Task.Delay(context.Profile.PostgresOutage, cancellationToken);
         await context.Cluster.StartPostgresAsync();
-        context.RecoveryFrom = DateTimeOffset.UtcNow;
+        context.MarkRecoveryStart();
         context.Notes.Add($"down {(context.RecoveryFrom - stopped).TotalSeconds:0.0} s");
         await Task.Delay(context.Profile.Observe / 2, cancellationToken);
     }

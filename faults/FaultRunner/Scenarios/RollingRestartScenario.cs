@@ -19,7 +19,7 @@ public sealed class RollingRestartScenario : FaultScenario
             await Task.Delay(context.Profile.Settle, cancellationToken);
         }
 
-        context.RecoveryFrom = DateTimeOffset.UtcNow;
+        context.MarkRecoveryStart();
         context.Notes.Add($"restarts took {(context.RecoveryFrom - started).TotalSeconds:0} s");
         await Task.Delay(context.Profile.Observe / 2, cancellationToken);
     }

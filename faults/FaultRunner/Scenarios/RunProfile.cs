@@ -14,7 +14,7 @@ public sealed record RunProfile(
     public static RunProfile Full { get; } = new(
         Owners: 3000,
         FriendsPerOwner: 2,
-        CallbacksPerSecond: 200,
+        CallbacksPerSecond: 300,
         Workers: 48,
         Warmup: TimeSpan.FromSeconds(10),
         Observe: TimeSpan.FromSeconds(35),

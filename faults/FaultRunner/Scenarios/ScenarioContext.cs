@@ -15,8 +15,20 @@ public sealed class ScenarioContext(ClusterControl cluster, ActivationCounter ac
 
     public List<string> Failures { get; } = [];
 
+    private readonly TaskCompletionSource _faulted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Recovery is measured from here: the kill, or the moment the broken part was back.</summary>
-    public DateTimeOffset RecoveryFrom { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset RecoveryFrom { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Completes when the scenario calls <see cref="MarkRecoveryStart"/>.</summary>
+    public Task RecoveryStarted => _faulted.Task;
+
+    /// <summary>From now on the cluster is expected to serve every owner again, as soon as it can.</summary>
+    public void MarkRecoveryStart()
+    {
+        RecoveryFrom = DateTimeOffset.UtcNow;
+        _faulted.TrySetResult();
+    }
 
     /// <summary>When the repair (restart of what was killed) began; errors after it do not count for recovery.</summary>
     public DateTimeOffset? RestoreStartedAt { get; set; }

@@ -9,6 +9,7 @@ namespace OrleansRemarks.FaultRunner.Scenarios;
 public sealed class ScenarioRunner(
     CallbackClient client,
     Verifier verifier,
+    RecoveryProbe probe,
     ClusterControl cluster,
     ActivationCounter activations,
     RunProfile profile,
@@ -23,14 +24,19 @@ public sealed class ScenarioRunner(
     public async Task<ScenarioResult> RunAsync(FaultScenario scenario)
     {
         var prefix = $"{runTag}-{scenario.Name}";
-        var pairs = PairSet.Create(prefix, profile.Owners, profile.FriendsPerOwner, scenario.RampUp(profile));
+        var (owners, rate) = scenario.LoadShape(profile);
+        var pairs = PairSet.Create(prefix, owners, profile.FriendsPerOwner, scenario.RampUp(profile));
         var statistics = new LoadStatistics();
-        var load = new LoadGenerator(pairs, new LoadContext(client, new Pacer(profile.CallbacksPerSecond), statistics, prefix, QuietAfterError), scenario.Pattern, profile.Workers);
+        var load = new LoadGenerator(pairs, new LoadContext(client, new Pacer(rate), statistics, prefix, QuietAfterError), scenario.Pattern, profile.Workers);
         var context = new ScenarioContext(cluster, activations, profile);
         using var deadline = new CancellationTokenSource(ScenarioDeadline);
         using var stopLoad = new CancellationTokenSource();
-        ScenarioContext.Log($"{scenario.Name}: load of {profile.CallbacksPerSecond}/s over {profile.Owners} owners × {profile.FriendsPerOwner} friends");
+        ScenarioContext.Log($"{scenario.Name}: load of {rate} deliveries/s over {owners} owners × {profile.FriendsPerOwner} friends");
         var loadTask = load.RunAsync(stopLoad.Token);
+        using var stopProbe = new CancellationTokenSource();
+        var probeTask = scenario.MeasuresRecovery
+            ? context.RecoveryStarted.ContinueWith(_ => probe.MeasureAsync(pairs, context.RecoveryFrom, stopProbe.Token), TaskScheduler.Default).Unwrap()
+            : Task.FromResult<TimeSpan?>(null);
         try
         {
             await Task.Delay(profile.Warmup, deadline.Token);
@@ -43,6 +49,8 @@ public sealed class ScenarioRunner(
         }
 
         context.RestoreStartedAt = DateTimeOffset.UtcNow;
+        stopProbe.Cancel();
+        var ownersServedAfter = context.RecoveryStarted.IsCompleted ? await probeTask : null;
         try
         {
             await scenario.RestoreAsync(context, deadline.Token);
@@ -57,10 +65,11 @@ public sealed class ScenarioRunner(
         await loadTask;
         ScenarioContext.Log($"{scenario.Name}: load stopped after {statistics.Sent} deliveries; reading every pair back");
         var report = await verifier.VerifyAsync(prefix, pairs, deadline.Token);
-        return Judge(scenario, context, statistics, pairs, report);
+        return Judge(scenario, context, statistics, pairs, report, ownersServedAfter);
     }
 
-    private static ScenarioResult Judge(FaultScenario scenario, ScenarioContext context, LoadStatistics statistics, IReadOnlyList<RemarkPair> pairs, VerificationReport report)
+    private static ScenarioResult Judge(
+        FaultScenario scenario, ScenarioContext context, LoadStatistics statistics, IReadOnlyList<RemarkPair> pairs, VerificationReport report, TimeSpan? ownersServedAfter)
     {
         var failures = context.Failures;
         var notes = context.Notes;
@@ -70,7 +79,25 @@ public sealed class ScenarioRunner(
         TimeSpan? recovery = lastError is { } last ? last - context.RecoveryFrom : TimeSpan.Zero;
         if (lastError is { } failedAt && !statistics.AcknowledgedSendTimes.Any(time => time > failedAt && time < restoreAt))
         {
-            failures.Add("did not recover before the repair step");
+            failures.Add("callbacks did not succeed again before the repair step");
+            recovery = null;
+        }
+
+        if (scenario.MeasuresRecovery)
+        {
+            if (ownersServedAfter is { } served)
+            {
+                notes.Add($"all owners readable {served.TotalSeconds:0.0} s after the fault, last failed callback sent at +{(lastError is { } at ? (at - context.RecoveryFrom).TotalSeconds : 0):0.0} s");
+                recovery = recovery is { } writes && writes > served ? writes : served;
+            }
+            else
+            {
+                failures.Add("not every owner was readable again before the repair step");
+                recovery = null;
+            }
+        }
+        else
+        {
             recovery = null;
         }
 

@@ -23,7 +23,7 @@ public sealed class SiloAddedScenario : FaultScenario
     public override async Task InjectAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         await context.Cluster.StartAsync(NewSilo);
-        context.RecoveryFrom = DateTimeOffset.UtcNow;
+        context.MarkRecoveryStart();
         await Task.Delay(context.Profile.Observe, cancellationToken);
         var counts = await context.Activations.CountBySiloPortAsync(cancellationToken);
         var onNew = counts.GetValueOrDefault(_newSiloPort);

@@ -13,7 +13,7 @@ public sealed class SiloKillScenario : FaultScenario
 
     public override async Task InjectAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        context.RecoveryFrom = DateTimeOffset.UtcNow;
+        context.MarkRecoveryStart();
         await context.Cluster.KillAsync(Victim);
         await Task.Delay(context.Profile.Observe, cancellationToken);
     }

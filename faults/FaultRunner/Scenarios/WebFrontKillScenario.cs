@@ -11,7 +11,7 @@ public sealed class WebFrontKillScenario : FaultScenario
 
     public override async Task InjectAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
-        context.RecoveryFrom = DateTimeOffset.UtcNow;
+        context.MarkRecoveryStart();
         await context.Cluster.KillAsync(Victim);
         await Task.Delay(context.Profile.Observe / 2, cancellationToken);
     }

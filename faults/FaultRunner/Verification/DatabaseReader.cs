@@ -12,13 +12,33 @@ public sealed class DatabaseReader(string connectionString, string serviceId)
 {
     private const string GrainKeyPrefix = "u/";
     private const string BucketStatePrefix = "userfriends.bucket.";
+    private const int Attempts = 5;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>No pool: a connection kept from before a PostgreSQL restart would fail the first read.</summary>
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     public async Task<StoredRemarks> ReadAsync(string ownerPrefix, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReadOnceAsync(ownerPrefix, cancellationToken);
+            }
+            catch (NpgsqlException) when (attempt < Attempts)
+            {
+                await Task.Delay(RetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<StoredRemarks> ReadOnceAsync(string ownerPrefix, CancellationToken cancellationToken)
     {
         var remarks = new Dictionary<(string, string), string?>();
         long applied = 0;
         var ambiguous = 0;
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
