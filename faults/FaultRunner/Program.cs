@@ -19,12 +19,12 @@ catch (ArgumentException invalid)
 }
 
 var profile = options.Profile;
-using var client = new CallbackClient(options.Url, profile.Workers * 2, TimeSpan.FromSeconds(35));
+using var client = new CallbackClient(options.Url, connections: 256, TimeSpan.FromSeconds(35));
 var verifier = new Verifier(client, new DatabaseReader(options.ConnectionString, options.ServiceId), concurrency: 16);
 var runner = new ScenarioRunner(
     client,
     verifier,
-    new RecoveryProbe(client, concurrency: 16),
+    new RecoveryProbe(client, concurrency: 64),
     new ClusterControl(options.ClusterScript),
     new ActivationCounter(options.ConnectionString, options.ClusterId, options.ServiceId),
     profile,

@@ -39,6 +39,7 @@ public sealed class RecoveryProbe(CallbackClient client, int concurrency)
     private async Task<bool> SweepAsync(IReadOnlyList<RemarkPair> owners, CancellationToken stop)
     {
         var failed = new ConcurrentBag<string>();
+        var started = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(
             owners,
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop },
@@ -51,9 +52,14 @@ public sealed class RecoveryProbe(CallbackClient client, int concurrency)
                 catch (Exception exception) when (exception is HttpRequestException or IOException
                     || (exception is OperationCanceledException && !token.IsCancellationRequested))
                 {
-                    failed.Add(pair.OwnerUserId);
+                    failed.Add(exception is HttpRequestException { StatusCode: { } status } ? $"HTTP {(int)status}" : "timeout");
                 }
             });
+        if (!failed.IsEmpty)
+        {
+            Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] recovery probe: sweep of {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s: {failed.Count} of {owners.Count} owners not served ({string.Join(", ", failed.GroupBy(kind => kind).Select(kind => $"{kind.Key} ×{kind.Count()}"))})");
+        }
+
         return failed.IsEmpty;
     }
 }
