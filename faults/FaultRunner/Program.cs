@@ -61,5 +61,6 @@ if (options.ResultsFile is { } file)
 }
 
 var failed = results.Count(result => !result.Passed);
-Console.WriteLine(failed == 0 ? $"fault runner: all {results.Count} scenarios passed, nothing lost" : $"fault runner: {failed} of {results.Count} scenarios FAILED");
+Console.WriteLine(failed == 0 ? "fault runner: every scenario passed, nothing acknowledged was lost" : "fault runner: FAILED (see FAILURE lines above)");
+Console.WriteLine($"faults: {results.Count - failed} passed, {failed} failed");
 return failed == 0 ? 0 : 1;
