@@ -4,29 +4,37 @@ using OrleansRemarks.FaultRunner.Load;
 namespace OrleansRemarks.FaultRunner.Verification;
 
 /// <summary>
-/// Measures "the cluster serves all owners again": from the fault on, sweeps every owner of the
-/// scenario with a read through the query API, over and over, until one whole sweep is answered
-/// (200 or 404) within <see cref="ReadTimeLimit"/> per owner. The recovery time is the end of that sweep.
+/// Measures "the cluster serves all owners again". From the fault on, it sweeps every owner of the
+/// scenario with a read through the query API (200 or 404 within <see cref="ReadTimeLimit"/> counts
+/// as served); an owner that is not served is read again every <see cref="RetryPause"/> until it is.
+/// Sweeps repeat until one passes without any failure. The recovery time is the moment the last
+/// owner that had failed was served again (zero when none failed), so it does not depend on how
+/// long a sweep over thousands of owners takes.
 /// </summary>
 public sealed class RecoveryProbe(CallbackClient client, int concurrency)
 {
     public static readonly TimeSpan ReadTimeLimit = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan PauseBetweenSweeps = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
-    /// <returns>Time from <paramref name="from"/> to the end of the first complete sweep; null if none completed before <paramref name="stop"/>.</returns>
+    /// <returns>Time from <paramref name="from"/> until every owner that failed was served again; null if that did not happen before <paramref name="stop"/>.</returns>
     public async Task<TimeSpan?> MeasureAsync(IReadOnlyList<RemarkPair> pairs, DateTimeOffset from, CancellationToken stop)
     {
         var owners = pairs.GroupBy(pair => pair.OwnerUserId).Select(group => group.First()).ToList();
+        var servedAgainAt = from;
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                if (await SweepAsync(owners, stop))
+                var (failures, lastRecovered) = await SweepAsync(owners, stop);
+                if (lastRecovered is { } at && at > servedAgainAt)
                 {
-                    return DateTimeOffset.UtcNow - from;
+                    servedAgainAt = at;
                 }
 
-                await Task.Delay(PauseBetweenSweeps, stop);
+                if (failures == 0)
+                {
+                    return servedAgainAt - from;
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -36,30 +44,51 @@ public sealed class RecoveryProbe(CallbackClient client, int concurrency)
         return null;
     }
 
-    private async Task<bool> SweepAsync(IReadOnlyList<RemarkPair> owners, CancellationToken stop)
+    /// <returns>How many reads failed, and when the last owner that failed was served after all.</returns>
+    private async Task<(int Failures, DateTimeOffset? LastRecovered)> SweepAsync(IReadOnlyList<RemarkPair> owners, CancellationToken stop)
     {
-        var failed = new ConcurrentBag<string>();
+        var failures = new ConcurrentBag<string>();
+        var recoveredAt = new ConcurrentBag<DateTimeOffset>();
         var started = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(
             owners,
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = stop },
             async (pair, token) =>
             {
-                try
+                var failed = false;
+                while (await ReadFailureAsync(pair, token) is { } failure)
                 {
-                    await client.ReadRemarkAsync(pair, token, ReadTimeLimit);
+                    failed = true;
+                    failures.Add(failure);
+                    await Task.Delay(RetryPause, token);
                 }
-                catch (Exception exception) when (exception is HttpRequestException or IOException
-                    || (exception is OperationCanceledException && !token.IsCancellationRequested))
+
+                if (failed)
                 {
-                    failed.Add(exception is HttpRequestException { StatusCode: { } status } ? $"HTTP {(int)status}" : "timeout");
+                    recoveredAt.Add(DateTimeOffset.UtcNow);
                 }
             });
-        if (!failed.IsEmpty)
+        if (!failures.IsEmpty)
         {
-            Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] recovery probe: sweep of {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s: {failed.Count} of {owners.Count} owners not served ({string.Join(", ", failed.GroupBy(kind => kind).Select(kind => $"{kind.Key} ×{kind.Count()}"))})");
+            Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] recovery probe: sweep of {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s over {owners.Count} owners: " +
+                $"{recoveredAt.Count} owners not served at first, {failures.Count} failed reads ({string.Join(", ", failures.GroupBy(kind => kind).Select(kind => $"{kind.Key} ×{kind.Count()}"))})");
         }
 
-        return failed.IsEmpty;
+        return (failures.Count, recoveredAt.IsEmpty ? null : recoveredAt.Max());
+    }
+
+    /// <returns>Why the read failed, or null when the owner was served.</returns>
+    private async Task<string?> ReadFailureAsync(RemarkPair pair, CancellationToken stop)
+    {
+        try
+        {
+            await client.ReadRemarkAsync(pair, stop, ReadTimeLimit);
+            return null;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException
+            || (exception is OperationCanceledException && !stop.IsCancellationRequested))
+        {
+            return exception is HttpRequestException { StatusCode: { } status } ? $"HTTP {(int)status}" : "timeout";
+        }
     }
 }
