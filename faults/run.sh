@@ -5,11 +5,12 @@
 # results table, stops the cluster, and exits non-zero when any scenario lost an acknowledged
 # change or failed otherwise. Traffic goes to 127.0.0.1 only; every step is bounded in time.
 #
-#   faults/run.sh            all six scenarios (about 10 minutes)
+#   faults/run.sh            all six scenarios (about 8 minutes)
 #   faults/run.sh --short    silo-kill, postgres-restart, duplicate-storm (CI; under 5 minutes)
 #   faults/run.sh --scenarios silo-kill,silo-added [--rate CALLBACKS_PER_SECOND] [--owners N]
 #
-# Environment: ORLEANSREMARKS_FAULTS_DIR (work folder, wiped first) [.data/faults],
+# Environment: ORLEANSREMARKS_FAULTS_DIR (work folder; its cluster/ is wiped first) [.data/faults],
+# ORLEANSREMARKS_FAULTS_PG_HOME (PostgreSQL folder) [a new one under /tmp, removed afterwards],
 # ORLEANSREMARKS_FAULTS_PORT (nginx) [10606], ORLEANSREMARKS_FAULTS_BASE_PORT [12200],
 # ORLEANSREMARKS_FAULTS_NO_BUILD=1 reuses the last Silo/WebFront build in the work folder.
 set -euo pipefail
@@ -28,7 +29,15 @@ readonly SHORT_TIMEOUT=270
 readonly FULL_TIMEOUT=1500
 
 export ORLEANSREMARKS_CLUSTER_DIR="${WORK_DIR}/cluster"
-export ORLEANSREMARKS_PG_HOME="${WORK_DIR}/postgres"
+# PostgreSQL goes to a fresh folder under /tmp unless ORLEANSREMARKS_FAULTS_PG_HOME names one: run
+# as root, PostgreSQL runs as the "postgres" user, which may not reach a checkout under /root.
+PG_HOME_CREATED=""
+if [[ -n "${ORLEANSREMARKS_FAULTS_PG_HOME:-}" ]]; then
+  export ORLEANSREMARKS_PG_HOME="$ORLEANSREMARKS_FAULTS_PG_HOME"
+else
+  PG_HOME_CREATED="$(mktemp -d "${TMPDIR:-/tmp}/orleansremarks-faults-pg.XXXXXX")"
+  export ORLEANSREMARKS_PG_HOME="$PG_HOME_CREATED"
+fi
 export ORLEANSREMARKS_APP_DIR="${WORK_DIR}/app"
 export ORLEANSREMARKS_CLUSTER_PORT="${ORLEANSREMARKS_FAULTS_PORT:-10606}"
 export ORLEANSREMARKS_CLUSTER_BASE_PORT="${ORLEANSREMARKS_FAULTS_BASE_PORT:-12200}"
@@ -45,6 +54,9 @@ cleanup() {
   if [[ "$CLUSTER_STARTED" == true ]]; then
     "$CLUSTER_SCRIPT" down || true
   fi
+  if [[ -n "$PG_HOME_CREATED" ]]; then
+    rm -rf "$PG_HOME_CREATED"
+  fi
   exit "$status"
 }
 
@@ -58,12 +70,12 @@ build_runner() {
   }
 }
 
-# Removes what an earlier run left in the work folder (its cluster must be down).
+# Stops and removes what an earlier run left in the work folder.
 fresh_work_dir() {
   if [[ -f "${ORLEANSREMARKS_CLUSTER_DIR}/cluster.env" ]]; then
     "$CLUSTER_SCRIPT" down >/dev/null 2>&1 || true
   fi
-  rm -rf "$ORLEANSREMARKS_PG_HOME" "$ORLEANSREMARKS_CLUSTER_DIR"
+  rm -rf "$ORLEANSREMARKS_CLUSTER_DIR"
   mkdir -p "$WORK_DIR"
 }
 
@@ -81,7 +93,7 @@ main() {
         shift
         ;;
       -h | --help)
-        sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | grep '^#' | grep -v shellcheck | sed 's/^# \{0,1\}//'
         exit 0
         ;;
       *) die "unknown argument: $1" ;;

@@ -7,6 +7,7 @@
 #   RUN/NAME.pid          pid of process NAME (silo1.., web1.., nginx)
 #   RUN/logs/NAME.log     its stdout and stderr (the previous run's kept as NAME.previous.log)
 #   RUN/nginx/            nginx.conf and nginx's own files
+# PostgreSQL's server log is PG_HOME/postgres.log.
 
 if [[ -n "${ORLEANSREMARKS_CLUSTER_SH:-}" ]]; then
   return 0
@@ -83,6 +84,9 @@ cluster_print_env() {
 cluster_silo_port() { printf '%s\n' $((CLUSTER_BASE_PORT + $1)); }
 cluster_gateway_port() { printf '%s\n' $((CLUSTER_BASE_PORT + 100 + $1)); }
 cluster_web_port() { printf '%s\n' $((CLUSTER_BASE_PORT + 200 + $1)); }
+
+# PostgreSQL's log lives beside its data: the "postgres" user that writes it can reach that folder.
+cluster_pg_log_file() { printf '%s/postgres.log\n' "$CLUSTER_PG_HOME"; }
 
 cluster_pid_file() { printf '%s/%s.pid\n' "$CLUSTER_DIR" "$1"; }
 cluster_log_file() { printf '%s/%s.log\n' "$CLUSTER_LOG_DIR" "$1"; }
@@ -269,7 +273,7 @@ cluster_pg_start() {
     log "PostgreSQL is already running"
     return 0
   fi
-  pg_start "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$(cluster_log_file postgres)"
+  pg_start "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$(cluster_pg_log_file)"
 }
 
 # Publishes Silo and WebFront (Release) into the app folder.
@@ -304,7 +308,7 @@ cluster_prepare_database() {
       CLUSTER_PG_PORT="$(first_free_port 54329 54399)" || die "no free port in 54329-54399 for PostgreSQL; set ORLEANSREMARKS_PG_PORT"
     fi
     CLUSTER_PG_STARTED=true
-    pg_start "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$(cluster_log_file postgres)"
+    pg_start "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$(cluster_pg_log_file)"
   fi
   pg_ensure_database "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$CLUSTER_DATABASE"
   CLUSTER_CONNECTION_STRING="$(pg_connection_string "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$CLUSTER_DATABASE")"

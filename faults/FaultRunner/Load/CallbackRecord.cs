@@ -6,6 +6,8 @@ namespace OrleansRemarks.FaultRunner.Load;
 /// </summary>
 public sealed class CallbackRecord(int sequence, string operationId, string remark)
 {
+    private readonly Lock _lock = new();
+
     /// <summary>1, 2, … in the order the pair's callbacks were first sent.</summary>
     public int Sequence { get; } = sequence;
 
@@ -26,7 +28,7 @@ public sealed class CallbackRecord(int sequence, string operationId, string rema
 
     public void Record(DeliveryOutcome outcome)
     {
-        lock (this)
+        lock (_lock)
         {
             Deliveries++;
             if (outcome.Acknowledged)
