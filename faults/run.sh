@@ -29,15 +29,7 @@ readonly SHORT_TIMEOUT=270
 readonly FULL_TIMEOUT=1500
 
 export ORLEANSREMARKS_CLUSTER_DIR="${WORK_DIR}/cluster"
-# PostgreSQL goes to a fresh folder under /tmp unless ORLEANSREMARKS_FAULTS_PG_HOME names one: run
-# as root, PostgreSQL runs as the "postgres" user, which may not reach a checkout under /root.
 PG_HOME_CREATED=""
-if [[ -n "${ORLEANSREMARKS_FAULTS_PG_HOME:-}" ]]; then
-  export ORLEANSREMARKS_PG_HOME="$ORLEANSREMARKS_FAULTS_PG_HOME"
-else
-  PG_HOME_CREATED="$(mktemp -d "${TMPDIR:-/tmp}/orleansremarks-faults-pg.XXXXXX")"
-  export ORLEANSREMARKS_PG_HOME="$PG_HOME_CREATED"
-fi
 export ORLEANSREMARKS_APP_DIR="${WORK_DIR}/app"
 export ORLEANSREMARKS_CLUSTER_PORT="${ORLEANSREMARKS_FAULTS_PORT:-10606}"
 export ORLEANSREMARKS_CLUSTER_BASE_PORT="${ORLEANSREMARKS_FAULTS_BASE_PORT:-12200}"
@@ -68,6 +60,17 @@ build_runner() {
     show_log_tail "${WORK_DIR}/runner-build.log" 60
     die "building the fault runner failed"
   }
+}
+
+# PostgreSQL goes to a fresh folder under /tmp unless ORLEANSREMARKS_FAULTS_PG_HOME names one: run
+# as root, PostgreSQL runs as the "postgres" user, which may not reach a checkout under /root.
+choose_pg_home() {
+  if [[ -n "${ORLEANSREMARKS_FAULTS_PG_HOME:-}" ]]; then
+    export ORLEANSREMARKS_PG_HOME="$ORLEANSREMARKS_FAULTS_PG_HOME"
+  else
+    PG_HOME_CREATED="$(mktemp -d "${TMPDIR:-/tmp}/orleansremarks-faults-pg.XXXXXX")"
+    export ORLEANSREMARKS_PG_HOME="$PG_HOME_CREATED"
+  fi
 }
 
 # Stops and removes what an earlier run left in the work folder.
@@ -108,6 +111,7 @@ main() {
   trap 'exit 143' TERM
 
   fresh_work_dir
+  choose_pg_home
   build_runner
   CLUSTER_STARTED=true
   if [[ "$build" == true ]]; then
