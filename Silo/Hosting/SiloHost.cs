@@ -43,6 +43,7 @@ public static class SiloHost
             });
             silo.AddRemarkStorage(settings.ConnectionString);
             silo.AddRemarksDashboard();
+            silo.Services.AddMembershipOptions(builder.Configuration);
         });
     }
 }
