@@ -27,7 +27,10 @@ public static partial class OperatorDashboard
             return app;
         }
 
-        app.MapOrleansDashboard(Path).RequireAuthorization(ApiAccessPolicies.Operator);
+        // Not part of the service's API: kept out of the OpenAPI document and the reference page.
+        app.MapOrleansDashboard(Path)
+            .RequireAuthorization(ApiAccessPolicies.Operator)
+            .ExcludeFromDescription();
         return app;
     }
 

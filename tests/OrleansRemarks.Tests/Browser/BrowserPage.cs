@@ -69,14 +69,22 @@ public sealed class BrowserPage
 
     public Task NavigateAsync(Uri url) => SendAsync("Page.navigate", new { url = url.ToString() });
 
-    /// <summary>Polls the page's visible text until it satisfies <paramref name="condition"/>; returns that text.</summary>
-    public async Task<string> WaitForTextAsync(Func<string, bool> condition, TimeSpan timeout)
+    /// <summary>
+    /// Polls the page's visible text until it satisfies <paramref name="condition"/>; returns that text.
+    /// Before each read, clicks every button whose text contains <paramref name="clickButtonsWith"/>
+    /// (e.g. to open collapsed sections), as a user looking for the text would.
+    /// </summary>
+    public async Task<string> WaitForTextAsync(Func<string, bool> condition, TimeSpan timeout, string? clickButtonsWith = null)
     {
+        var click = clickButtonsWith is null
+            ? ""
+            : $"for (const b of document.querySelectorAll('button')) {{ if (b.textContent.includes({JsonSerializer.Serialize(clickButtonsWith)})) b.click(); }}";
+        var read = $"(() => {{ {click} return document.body ? document.body.innerText : ''; }})()";
         var text = "";
         var elapsed = Stopwatch.StartNew();
         while (elapsed.Elapsed < timeout)
         {
-            var evaluated = await SendAsync("Runtime.evaluate", new { expression = "document.body ? document.body.innerText : ''", returnByValue = true });
+            var evaluated = await SendAsync("Runtime.evaluate", new { expression = read, returnByValue = true });
             text = evaluated.GetProperty("result").TryGetProperty("value", out var value) ? value.GetString() ?? "" : "";
             if (condition(text))
             {
