@@ -3,6 +3,7 @@ using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Operations;
 using OrleansRemarks.WebFront.Queries;
 
 try
@@ -10,7 +11,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
-        .AddRemarksClusterClient();
+        .AddRemarksClusterClient()
+        .AddWebFrontOperations();
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
         .AddOpenImCallbacks()
@@ -25,6 +27,7 @@ try
     app.UseRouting();
     app.MapOpenImCallbacks();
     app.MapRemarkQueries();
+    app.MapWebFrontOperations();
     await app.RunAsync();
     return 0;
 }
