@@ -4,7 +4,7 @@ namespace OrleansRemarks.WebFront.Operations.OpenApi;
 
 /// <summary>
 /// The OpenAPI document at <c>/openapi/v1.json</c> (query API and callback endpoint) and a browsable
-/// reference page of it at <c>/scalar</c>, served from this process (no CDN fonts).
+/// reference page of it at <c>/scalar/</c>, served from this process alone.
 /// </summary>
 public static class ApiDocumentation
 {
@@ -24,9 +24,14 @@ public static class ApiDocumentation
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi("/openapi/{documentName}.json");
+        // Nothing on the page calls out of this deployment: no CDN fonts, no telemetry, no AI chat.
         endpoints.MapScalarApiReference(ReferencePath, reference => reference
             .WithTitle("OrleansRemarks API")
-            .DisableDefaultFonts());
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
         return endpoints;
     }
 }

@@ -23,14 +23,18 @@ public static class CallbackApiDocumentation
         .Produces<CallbackReply>(StatusCodes.Status503ServiceUnavailable)
         .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
+            var body = await context.GetOrCreateSchemaAsync(typeof(FriendCallbackBody), cancellationToken: cancellationToken);
+            // The record's fields are nullable only so that a missing one can be named in the reply; JSON null is refused.
+            foreach (var field in body.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                field.Type = JsonSchemaType.String;
+            }
+
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "As OpenIM sends it (any Content-Type; UTF-8 JSON). `remark` only on after-set-friend-remark.",
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(FriendCallbackBody), cancellationToken: cancellationToken) },
-                },
+                Description = "As OpenIM sends it (any Content-Type; UTF-8 JSON). `remark` only on after-set-friend-remark, where `\"\"` clears it.",
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = body } },
             };
             OpenApiText.DescribeParameter(operation, "command",
                 $"`{CallbackCommands.AfterSetFriendRemark}` (or `{CallbackCommands.AfterSetFriendRemarkLegacy}`) and " +
