@@ -38,6 +38,7 @@ public static class SiloHost
                 clustering.ConnectionString = settings.ConnectionString;
             });
             silo.AddRemarkStorage(settings.ConnectionString);
+            silo.Services.AddMembershipOptions(builder.Configuration);
         });
     }
 }
