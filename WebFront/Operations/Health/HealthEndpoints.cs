@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OrleansRemarks.Shared.Operations;
 
 namespace OrleansRemarks.WebFront.Operations.Health;
 

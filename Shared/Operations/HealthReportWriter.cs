@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OrleansRemarks.WebFront.Operations.Health;
+namespace OrleansRemarks.Shared.Operations;
 
 /// <summary>
 /// Writes a health report as <c>{"status":"Healthy","checks":{"cluster":{"status":"Healthy","description":"…","durationMs":1.2}}}</c>.
