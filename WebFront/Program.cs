@@ -4,6 +4,7 @@ using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Dashboard;
 using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Operations;
 using OrleansRemarks.WebFront.Queries;
 using OrleansRemarks.WebFront.Security;
 
@@ -12,7 +13,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
-        .AddRemarksClusterClient();
+        .AddRemarksClusterClient()
+        .AddWebFrontOperations();
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
         .AddOpenImCallbacks()
@@ -31,6 +33,7 @@ try
     app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
     app.MapProtectedQueryApi().MapRemarkQueries();
+    app.MapWebFrontOperations();
     await app.RunAsync();
     return 0;
 }

@@ -36,7 +36,8 @@ Environment (defaults in brackets):
   ORLEANSREMARKS_DATABASE           database [orleansremarks]
   ORLEANSREMARKS_APP_DIR            build output used by every process [.data/app]
   ORLEANSREMARKS_CLUSTER_PORT       nginx port on 127.0.0.1 [10006]
-  ORLEANSREMARKS_CLUSTER_BASE_PORT  silo N: BASE+N, gateway N: BASE+100+N, web front N: BASE+200+N [11200]
+  ORLEANSREMARKS_CLUSTER_BASE_PORT  silo N: BASE+N, gateway N: BASE+100+N, web front N: BASE+200+N,
+                                    silo N health/metrics (Silo:HttpUrl): BASE+300+N [11200]
   ORLEANSREMARKS_CLUSTER_SILOS      silos started by "up" [3]
   ORLEANSREMARKS_CLUSTER_WEBS       web fronts started by "up" [2]
   Orleans__ClusterId, Orleans__ServiceId, Orleans__Membership__*, Callback__*

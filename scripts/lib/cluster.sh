@@ -84,6 +84,7 @@ cluster_print_env() {
 cluster_silo_port() { printf '%s\n' $((CLUSTER_BASE_PORT + $1)); }
 cluster_gateway_port() { printf '%s\n' $((CLUSTER_BASE_PORT + 100 + $1)); }
 cluster_web_port() { printf '%s\n' $((CLUSTER_BASE_PORT + 200 + $1)); }
+cluster_silo_http_port() { printf '%s\n' $((CLUSTER_BASE_PORT + 300 + $1)); }
 
 # PostgreSQL's log lives beside its data: the "postgres" user that writes it can reach that folder.
 cluster_pg_log_file() { printf '%s/postgres.log\n' "$CLUSTER_PG_HOME"; }
@@ -123,14 +124,16 @@ cluster_rotate_log() {
 }
 
 cluster_start_silo() {
-  local index="$1" name="silo$1" pid silo_port gateway_port started
+  local index="$1" name="silo$1" pid silo_port gateway_port http_port started
   [[ -z "$(cluster_pid_of "$name")" ]] || die "${name} is already running"
   silo_port="$(cluster_silo_port "$index")"
   gateway_port="$(cluster_gateway_port "$index")"
+  http_port="$(cluster_silo_http_port "$index")"
   require_free_port "$silo_port" "${name} silo port" ORLEANSREMARKS_CLUSTER_BASE_PORT
   require_free_port "$gateway_port" "${name} gateway port" ORLEANSREMARKS_CLUSTER_BASE_PORT
+  require_free_port "$http_port" "${name} health/metrics port" ORLEANSREMARKS_CLUSTER_BASE_PORT
   cluster_rotate_log "$name"
-  log "starting ${name} (silo port ${silo_port}, gateway ${gateway_port})"
+  log "starting ${name} (silo port ${silo_port}, gateway ${gateway_port}, health/metrics ${http_port})"
   start_background pid "${CLUSTER_APP_DIR}/silo" "$(cluster_log_file "$name")" \
     env -u ASPNETCORE_URLS \
     "ConnectionStrings__Orleans=${CLUSTER_CONNECTION_STRING}" \
@@ -139,6 +142,7 @@ cluster_start_silo() {
     "Orleans__Endpoints__SiloPort=${silo_port}" \
     "Orleans__Endpoints__GatewayPort=${gateway_port}" \
     "Orleans__Endpoints__AdvertisedIPAddress=127.0.0.1" \
+    "Silo__HttpUrl=http://127.0.0.1:${http_port}" \
     dotnet OrleansRemarks.Silo.dll
   printf '%s\n' "$pid" >"$(cluster_pid_file "$name")"
 }
