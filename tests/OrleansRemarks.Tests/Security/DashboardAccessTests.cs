@@ -88,5 +88,16 @@ public sealed class DashboardAccessTests(SecurityClusterFixture cluster)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_dashboard_is_not_part_of_the_api_document()
+    {
+        using var client = await ClientAsync();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/users/", document);
+        Assert.DoesNotContain("/dashboard", document);
+    }
+
     private async Task<HttpClient> ClientAsync() => (await cluster.WebFrontAsync("keys", WithKeys())).CreateClient();
 }
