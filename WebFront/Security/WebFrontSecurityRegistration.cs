@@ -33,7 +33,7 @@ public static class WebFrontSecurityRegistration
                 .AddAuthenticationSchemes(ApiAccessPolicies.OperatorScheme)
                 .RequireAuthenticatedUser());
 
-        services.AddTrustedProxies().AddQueryRateLimiting();
+        services.AddTrustedProxies().AddQueryRateLimiting().AddQueryApiSecurityDocumentation();
         return builder;
     }
 

@@ -106,6 +106,22 @@ public sealed class ApiKeyTests(SecurityClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_api_document_tells_clients_to_send_the_key()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var root = json.RootElement;
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        var getRemark = root.GetProperty("paths").GetProperty("/api/v1/users/{ownerUserId}/remarks/{friendUserId}").GetProperty("get");
+        var callback = root.GetProperty("paths").EnumerateObject().Single(path => path.Name.StartsWith("/callbackExample/", StringComparison.Ordinal));
+
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Equal("ApiKey", getRemark.GetProperty("security")[0].EnumerateObject().Single().Name);
+        Assert.True(getRemark.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(getRemark.GetProperty("responses").TryGetProperty("429", out _));
+        Assert.False(callback.Value.GetProperty("post").TryGetProperty("security", out _));
+    }
+
+    [Fact]
     public async Task Callbacks_need_no_key()
     {
         using var response = await _client.SendAsync(Requests.SetRemarkCallback(_owner, "friend2", "Carol"));
