@@ -1,0 +1,3 @@
+using OrleansRemarks.Bench.LoadGenerator.Cli;
+
+return await CommandDispatcher.RunAsync(args);
