@@ -1,1 +1,3 @@
-return 0;
+using OrleansRemarks.Silo.Hosting;
+
+return await SiloApplication.RunAsync(args);

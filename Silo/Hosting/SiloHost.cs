@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using OrleansRemarks.Grains.Storage;
+using OrleansRemarks.Silo.Configuration;
+
+namespace OrleansRemarks.Silo.Hosting;
+
+/// <summary>Turns a host builder into an OrleansRemarks silo: PostgreSQL clustering and grain storage.</summary>
+public static class SiloHost
+{
+    /// <summary>How long a stopping silo may take (SIGTERM): enough to hand off grains and mark itself Dead.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    public static void Configure(HostApplicationBuilder builder, SiloSettings settings)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = settings.Cluster.ClusterId;
+                cluster.ServiceId = settings.Cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(
+                settings.Endpoints.ParsedAdvertisedIPAddress,
+                settings.Endpoints.SiloPort,
+                settings.Endpoints.GatewayPort);
+            silo.UseAdoNetClustering(clustering =>
+            {
+                clustering.Invariant = RemarkStorage.NpgsqlInvariant;
+                clustering.ConnectionString = settings.ConnectionString;
+            });
+            silo.AddRemarkStorage(settings.ConnectionString);
+        });
+    }
+}
