@@ -1,3 +1,42 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Microsoft.Extensions.Options;
+using OrleansRemarks.WebFront.Callbacks;
+using OrleansRemarks.WebFront.Cluster;
+using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Queries;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.UseDefaultListenUrlWhenUnset()
+        .KeepCallbackSecretOutOfLogs()
+        .AddRemarksClusterClient();
+    builder.Services
+        .AddWebFrontOptions(builder.Configuration)
+        .AddOpenImCallbacks()
+        .AddProblemDetails()
+        .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
+
+    var app = builder.Build();
+    app.Services.ValidateWebFrontOptions();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseCallbackSecretPath();
+    app.UseRouting();
+    app.MapOpenImCallbacks();
+    app.MapRemarkQueries();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException invalid)
+{
+    // One clear line instead of a stack trace: the operator's fix is in the configuration.
+    await Console.Error.WriteLineAsync("OrleansRemarks.WebFront cannot start, configuration is invalid: " + string.Join(" ", invalid.Failures));
+    return 2;
+}
+catch (Exception failure) when (failure is not OperationCanceledException)
+{
+    // The host has logged the details; typically the cluster's database or gateways are unreachable.
+    await Console.Error.WriteLineAsync($"OrleansRemarks.WebFront stopped: {failure.GetType().Name}: {failure.Message}");
+    return 1;
+}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
 
 namespace OrleansRemarks.Grains.Storage;
 
@@ -14,10 +15,17 @@ public static class RemarkStorage
     /// <summary>ADO.NET invariant of Npgsql (the provider's default is SQL Server).</summary>
     public const string NpgsqlInvariant = "Npgsql";
 
+    private const string NpgsqlExceptionNamespace = "Npgsql";
+
     public static ISiloBuilder AddRemarkStorage(this ISiloBuilder builder, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Orleans transports only exceptions from allowed namespaces ("System", "Microsoft", "Orleans", …).
+        // Without "Npgsql" a PostgreSQL failure reaches the caller as CodecNotFoundException
+        // ("Could not find a codec for type Npgsql.NpgsqlException") instead of as itself.
+        builder.Services.Configure<ExceptionSerializationOptions>(serialization =>
+            serialization.SupportedNamespacePrefixes.Add(NpgsqlExceptionNamespace));
         return builder.AddAdoNetGrainStorage(ProviderName, options =>
         {
             options.Invariant = NpgsqlInvariant;

@@ -20,12 +20,12 @@ public sealed class SiloEndpointOptions
 
     public IEnumerable<string> Validate()
     {
-        if (SiloPort is < IPEndPoint.MinPort + 1 or > IPEndPoint.MaxPort)
+        if (SiloPort is < 1 or > IPEndPoint.MaxPort)
         {
             yield return $"{SectionName}:SiloPort must be 1-65535, not {SiloPort}";
         }
 
-        if (GatewayPort is < IPEndPoint.MinPort + 1 or > IPEndPoint.MaxPort)
+        if (GatewayPort is < 1 or > IPEndPoint.MaxPort)
         {
             yield return $"{SectionName}:GatewayPort must be 1-65535, not {GatewayPort}";
         }

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OrleansRemarks.WebFront.Configuration;
+
+namespace OrleansRemarks.WebFront.Callbacks;
+
+public static class CallbackEndpoints
+{
+    public static IServiceCollection AddOpenImCallbacks(this IServiceCollection services) => services
+        .AddSingleton<FriendCallbackHandler>()
+        .AddSingleton<CallbackSecret>();
+
+    /// <summary>
+    /// Takes the secret out of callback paths; must run before routing. Does nothing without a secret.
+    /// </summary>
+    public static IApplicationBuilder UseCallbackSecretPath(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<CallbackOptions>>().Value.HasSecret
+            ? app.UseMiddleware<CallbackSecretPathMiddleware>()
+            : app;
+
+    /// <summary>
+    /// <c>POST {BasePath}/{command}</c>; with a secret it is reached only through
+    /// <c>{BasePath}/{secret}/{command}</c> (see <see cref="CallbackSecretPathMiddleware"/>) and every
+    /// other callback path is 404. The query string is never read (old docs show <c>?contenttype=json</c>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapOpenImCallbacks(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<CallbackOptions>>().Value;
+        var basePath = options.NormalizedBasePath.Length == 0 ? "/" : options.NormalizedBasePath;
+        endpoints.MapGroup(basePath)
+            .WithTags("OpenIM callbacks")
+            .MapPost("/{command}", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<Results<JsonHttpResult<CallbackReply>, NotFound>> HandleAsync(
+        string command, HttpContext context, IOptions<CallbackOptions> options, FriendCallbackHandler handler)
+    {
+        if (options.Value.HasSecret && !CallbackSecretPathMiddleware.WasVerified(context))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await handler.HandleAsync(command, context.Request, context.RequestAborted);
+    }
+}

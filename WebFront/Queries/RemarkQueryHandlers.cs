@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.WebFront.Cluster;
+using OrleansRemarks.WebFront.Json;
+
+namespace OrleansRemarks.WebFront.Queries;
+
+/// <summary>The read side: each request asks the owner's grain, which serves it from memory once active.</summary>
+public static partial class RemarkQueryHandlers
+{
+    private const string LogCategory = "OrleansRemarks.WebFront.Queries";
+
+    public static async Task<Results<Ok<RemarkResponse>, ProblemHttpResult>> GetRemarkAsync(
+        string ownerUserId, string friendUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    {
+        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 3);
+        var friend = PathUserId.Resolve(context, friendUserId, segmentFromEnd: 1);
+        try
+        {
+            var remark = await cluster.GetUserFriendsGrain(owner).GetRemarkAsync(friend);
+            return remark is null
+                ? QueryProblems.RemarkNotFound(owner, friend)
+                : TypedResults.Ok(RemarkResponse.From(owner, remark));
+        }
+        catch (Exception exception) when (QueryProblems.IsHandled(exception))
+        {
+            return Failure(exception, owner, loggers);
+        }
+    }
+
+    public static async Task<Results<Ok<RemarkPageResponse>, ValidationProblem, ProblemHttpResult>> ListRemarksAsync(
+        string ownerUserId, string? limit, string? cursor, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    {
+        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
+        if (!PageLimit.TryParse(limit, out var pageSize))
+        {
+            return QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {PageLimit.Max} (default {PageLimit.Default}).");
+        }
+
+        string? after = null;
+        if (cursor is not null && !PageCursor.TryDecode(cursor, out after))
+        {
+            return QueryProblems.Invalid("cursor", "cursor must be a nextCursor value returned by this API.");
+        }
+
+        try
+        {
+            var page = await cluster.GetUserFriendsGrain(owner).ListRemarksAsync(new RemarkPageRequest(pageSize, after));
+            var items = page.Items.Select(remark => RemarkResponse.From(owner, remark)).ToList();
+            var nextCursor = page.NextAfterFriendUserId is { } last ? PageCursor.Encode(last) : null;
+            return TypedResults.Ok(new RemarkPageResponse(items, nextCursor));
+        }
+        catch (Exception exception) when (QueryProblems.IsHandled(exception))
+        {
+            return Failure(exception, owner, loggers);
+        }
+    }
+
+    public static async Task<Results<Ok<RemarkLookupResponse>, ValidationProblem, ProblemHttpResult>> LookupRemarksAsync(
+        string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    {
+        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
+        var (friendIds, problem) = await ReadLookupAsync(context.Request, context.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var found = await cluster.GetUserFriendsGrain(owner).LookupRemarksAsync(new RemarkLookup(friendIds!));
+            return TypedResults.Ok(new RemarkLookupResponse(found.Items.Select(remark => RemarkResponse.From(owner, remark)).ToList()));
+        }
+        catch (Exception exception) when (QueryProblems.IsHandled(exception))
+        {
+            return Failure(exception, owner, loggers);
+        }
+    }
+
+    private static async Task<(IReadOnlyList<string>? FriendIds, ValidationProblem? Problem)> ReadLookupAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        const string Field = "friendUserIDs";
+        RemarkLookupRequest? lookup;
+        try
+        {
+            lookup = await JsonSerializer.DeserializeAsync(request.Body, WebFrontJsonContext.Default.RemarkLookupRequest, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return (null, QueryProblems.Invalid("body", $"Expected {{\"friendUserIDs\":[\"…\"]}}: {exception.Message}"));
+        }
+
+        if (lookup?.FriendUserIds is not { } ids || ids.Count is < 1 or > RemarkLimits.MaxLookupIds)
+        {
+            return (null, QueryProblems.Invalid(Field, $"friendUserIDs must hold 1 to {RemarkLimits.MaxLookupIds} user IDs."));
+        }
+
+        if (ids.Any(string.IsNullOrEmpty))
+        {
+            return (null, QueryProblems.Invalid(Field, "Every friend user ID must be a non-empty string."));
+        }
+
+        return (ids.Select(id => id!).ToList(), null);
+    }
+
+    private static ProblemHttpResult Failure(Exception exception, string owner, ILoggerFactory loggers)
+    {
+        if (GrainCallFailure.Classify(exception) == GrainCallFailureKind.Unavailable)
+        {
+            LogUnavailable(loggers.CreateLogger(LogCategory), exception, owner);
+        }
+
+        return QueryProblems.FromGrainFailure(exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Remark query for owner {OwnerUserId} failed: storage or cluster unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string ownerUserId);
+}

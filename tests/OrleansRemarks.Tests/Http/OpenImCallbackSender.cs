@@ -1,0 +1,36 @@
+using System.Net.Http.Headers;
+
+namespace OrleansRemarks.Tests.Http;
+
+/// <summary>Posts callbacks the way OpenIM's Go HTTP client does.</summary>
+public sealed class OpenImCallbackSender(HttpClient client, string basePath = "/callbackExample")
+{
+    /// <summary>Go's net/http canonicalises "operationID" to this spelling on HTTP/1.1.</summary>
+    public const string GoHeaderSpelling = "Operationid";
+
+    public Task<CallbackResponse> SendAsync(string command, byte[] body, string? operationId, string headerName = GoHeaderSpelling) =>
+        PostAsync($"{basePath}/{command}", body, operationId, headerName);
+
+    public async Task<CallbackResponse> PostAsync(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+        if (operationId is not null)
+        {
+            request.Headers.TryAddWithoutValidation(headerName, operationId);
+        }
+
+        using var response = await client.SendAsync(request);
+        return new CallbackResponse(
+            response.StatusCode,
+            response.Content.Headers.ContentType?.ToString(),
+            await response.Content.ReadAsStringAsync());
+    }
+
+    public Task<CallbackResponse> SetRemarkAsync(string owner, string friend, string remark, string? operationId) =>
+        SendAsync("callbackAfterSetFriendRemarkCommand",
+            GoJson.FriendRemarkCallback("callbackAfterSetFriendRemarkCommand", owner, friend, remark), operationId);
+
+    public Task<CallbackResponse> DeleteFriendAsync(string owner, string friend, string? operationId) =>
+        SendAsync("callbackAfterDeleteFriendCommand", GoJson.DeleteFriendCallback(owner, friend), operationId);
+}
