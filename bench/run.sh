@@ -3,26 +3,28 @@
 #
 #   bash bench/run.sh            full run (< 10 minutes on 2 cores), writes bench/results/latest.json
 #   bash bench/run.sh --smoke    CI smoke: seconds per phase, small counts, results to a temp file
+#   bash bench/run.sh --quick    full-size data, shorter phases (for iterating; not the reported figures)
 #
 # It builds Release, starts a throw-away PostgreSQL cluster, runs the product (Silo + WebFront, as
 # the product runs them) under load, then the baseline receiver (bench/Baseline), then pgbench with
 # the same upsert, and prints one table. Every acknowledged callback is read back; the exit code is
 # non-zero only when one was lost (1) or the run broke (2) — never because of a timing.
 #
-# Options: --smoke, --out FILE (results file), --keep (keep the temp folder with logs).
+# Options: --smoke, --quick, --out FILE (results file), --keep (keep the temp folder with logs).
 # Environment: BENCH_CONNECTIONS (64), BENCH_POOL (Npgsql Maximum Pool Size for both receivers, 64),
 # BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="${repo}/bench"
-smoke=0 keep=0 out=""
+smoke=0 quick=0 keep=0 out=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) smoke=1 ;;
+    --quick) quick=1 ;;
     --keep) keep=1 ;;
     --out) out="$2"; shift ;;
-    *) echo "usage: bench/run.sh [--smoke] [--out FILE] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--smoke|--quick] [--out FILE] [--keep]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -35,6 +37,11 @@ if ((smoke)); then
   suite_args=(--owners 200 --friends 20 --warmup 1 --short-warmup 0.5 --duration 3 --read-duration 2)
   ours_args=(--half-peak-duration 2 --large-friends 200 --small-friends 10 --large-changes 20)
   pgbench_seconds=3 pgbench_warmup=1
+elif ((quick)); then
+  mode=quick
+  suite_args=(--owners 10000 --friends 100 --warmup 3 --short-warmup 2 --duration 10 --read-duration 8)
+  ours_args=(--half-peak-duration 8 --large-friends 10000 --small-friends 10 --large-changes 100)
+  pgbench_seconds=10 pgbench_warmup=3
 else
   mode=full
   suite_args=(--owners 10000 --friends 100 --warmup 5 --short-warmup 3 --duration 25 --read-duration 20)
@@ -114,7 +121,7 @@ baseline_dll="${bench}/Baseline/bin/Release/net10.0/OrleansRemarks.Bench.Baselin
 loadgen=(dotnet "${bench}/LoadGenerator/bin/Release/net10.0/OrleansRemarks.Bench.LoadGenerator.dll")
 
 # --- PostgreSQL --------------------------------------------------------------------------------
-pg_bin="$(dirname "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")"
+pg_bin="$(dirname "$(readlink -f "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")")"
 [[ -x "${pg_bin}/initdb" ]] || die "PostgreSQL binaries not found"
 command -v pgbench >/dev/null || [[ -x "${pg_bin}/pgbench" ]] || die "pgbench not found"
 pgbench_bin="$(command -v pgbench || echo "${pg_bin}/pgbench")"
@@ -132,7 +139,8 @@ as_pg "${pg_bin}/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 
   fi
 } | as_pg tee -a "${pg_data}/postgresql.conf" >/dev/null
 as_pg "${pg_bin}/pg_ctl" -D "$pg_data" -l "${work}/logs/postgres.log" -w start >/dev/null || die "PostgreSQL did not start"
-psql_cmd() { "${pg_bin}/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+psql_bin="$(command -v "${pg_bin}/psql" || command -v psql)" || die "psql not found"
+psql_cmd() { "$psql_bin" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql_cmd -d postgres -c "CREATE DATABASE orleans" -c "CREATE DATABASE baseline"
 psql_cmd -d baseline -f "${bench}/pgbench/schema.sql"
 if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
@@ -209,7 +217,7 @@ pgbench_common=(-h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$conne
 
 # --- report ------------------------------------------------------------------------------------
 if [[ -z "$out" ]]; then
-  if ((smoke)); then out="$(mktemp --suffix=.json /tmp/orleansremarks-bench-smoke.XXXXXX)"; else out="${bench}/results/latest.json"; fi
+  if ((smoke || quick)); then out="$(mktemp --suffix=.json /tmp/orleansremarks-bench-smoke.XXXXXX)"; else out="${bench}/results/latest.json"; fi
 fi
 commit="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n "$(cd "$repo" && git status --porcelain 2>/dev/null)" ]] && commit="${commit}+dirty"
