@@ -22,7 +22,10 @@ public static class SuiteCommand
         var ledger = new Ledger();
         var ingest = new IngestWorkload(api, ledger, settings.Owners, settings.FriendsPerOwner, settings.Connections);
 
-        var peak = await PhaseAsync(() => ClosedLoop.RunAsync("ingest", settings.Connections, settings.Warmup, settings.Duration, ingest.SendAsync));
+        // --ingest-rate R replaces the full-speed phase with R callbacks/s (for measuring CPU per callback).
+        var peak = await PhaseAsync(() => settings.IngestRate > 0
+            ? OpenLoop.RunAsync("ingest", settings.Connections, settings.IngestRate, settings.Warmup, settings.Duration, ingest.SendAsync)
+            : ClosedLoop.RunAsync("ingest", settings.Connections, settings.Warmup, settings.Duration, ingest.SendAsync));
         PhaseResult? halfPeak = null;
         if (settings.HalfPeakDuration > TimeSpan.Zero && peak.PerSecond > 0)
         {

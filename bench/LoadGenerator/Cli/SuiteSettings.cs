@@ -16,7 +16,8 @@ public sealed record SuiteSettings(
     TimeSpan ReadDuration,
     int LargeFriends,
     int SmallFriends,
-    int LargeChanges)
+    int LargeChanges,
+    double IngestRate)
 {
     public static SuiteSettings From(CommandLine options) => new(
         options.Text("target"),
@@ -34,5 +35,6 @@ public sealed record SuiteSettings(
         options.Seconds("read-duration", 15),
         options.Int("large-friends", 0),
         options.Int("small-friends", 10),
-        options.Int("large-changes", 300));
+        options.Int("large-changes", 300),
+        options.Double("ingest-rate", 0));
 }
