@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansRemarks.Grains.Storage;
+using OrleansRemarks.Grains.Storage.Batching;
 using OrleansRemarks.Silo.Configuration;
 
 namespace OrleansRemarks.Silo.Hosting;
@@ -23,6 +24,7 @@ public static class SiloHost
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<StateWriteBatchingOptions>(builder.Configuration.GetSection(StateWriteBatchingOptions.SectionName));
 
         builder.UseOrleans(silo =>
         {
