@@ -12,5 +12,9 @@ public sealed class PendingStateWrite(StateRowKey row, int expectedVersion, byte
 
     public byte[] Payload { get; } = payload;
 
-    public TaskCompletionSource<int?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <remarks>
+    /// Continuations run synchronously: a grain awaiting this resumes through its own scheduler anyway,
+    /// so completing it only queues the grain's next step, without an extra thread-pool hop.
+    /// </remarks>
+    public TaskCompletionSource<int?> Completion { get; } = new();
 }

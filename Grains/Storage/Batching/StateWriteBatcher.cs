@@ -20,7 +20,10 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     private readonly string _serviceId;
     private readonly StateWriteBatchingOptions _options;
     private readonly ILogger<StateWriteBatcher> _logger;
-    private readonly Channel<PendingStateWrite> _queue = Channel.CreateUnbounded<PendingStateWrite>();
+    // An idle writer resumes on the enqueuing thread and sends the batch before that thread goes on,
+    // instead of waiting for a thread-pool hop; everything after its first await runs on the pool.
+    private readonly Channel<PendingStateWrite> _queue = Channel.CreateUnbounded<PendingStateWrite>(
+        new UnboundedChannelOptions { AllowSynchronousContinuations = true });
     private readonly SemaphoreSlim _queryLoad = new(1, 1);
     private readonly Task[] _writers;
     private string? _writeQuery;
@@ -47,14 +50,15 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAll(_writers);
+        await Task.WhenAll(_writers).ConfigureAwait(false);
         _queryLoad.Dispose();
     }
 
+    /// <remarks>Every await here and below uses ConfigureAwait(false): this may start on a grain's thread.</remarks>
     private async Task WriteBatchesAsync()
     {
         var batch = new List<PendingStateWrite>(_options.MaxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var write))
             {
@@ -63,7 +67,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                await WriteBatchAsync(batch);
+                await WriteBatchAsync(batch).ConfigureAwait(false);
                 batch.Clear();
             }
         }
@@ -76,7 +80,8 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         {
             // One order for every batch: two batches never wait on each other's rows in opposite order.
             batch.Sort((left, right) => left.Row.CompareTo(right.Row));
-            versions = await ExecuteAsync(batch, await WriteQueryAsync());
+            var query = await WriteQueryAsync().ConfigureAwait(false);
+            versions = await ExecuteAsync(batch, query).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -97,24 +102,27 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
 
     private async Task<int?[]> ExecuteAsync(List<PendingStateWrite> batch, string query)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlBatch(connection);
+        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        var command = new NpgsqlBatch(connection);
+        await using var __ = command.ConfigureAwait(false);
         foreach (var write in batch)
         {
             command.BatchCommands.Add(Command(query, write));
         }
 
         var versions = new int?[batch.Count];
-        await using (var reader = await command.ExecuteReaderAsync())
+        var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                if (i > 0 && !await reader.NextResultAsync())
+                if (i > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
                 {
                     throw new InvalidOperationException($"The write query returned {i} results for a batch of {batch.Count}.");
                 }
 
-                versions[i] = await reader.ReadAsync() && !await reader.IsDBNullAsync(0) ? reader.GetInt32(0) : null;
+                versions[i] = await reader.ReadAsync().ConfigureAwait(false) && !await reader.IsDBNullAsync(0).ConfigureAwait(false) ? reader.GetInt32(0) : null;
             }
         }
 
@@ -146,14 +154,15 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             return known;
         }
 
-        await _queryLoad.WaitAsync();
+        await _queryLoad.WaitAsync().ConfigureAwait(false);
         try
         {
             if (_writeQuery is null)
             {
-                await using var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
+                var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
+                await using var _ = command.ConfigureAwait(false);
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriteQueryKey });
-                _writeQuery = await command.ExecuteScalarAsync() as string
+                _writeQuery = await command.ExecuteScalarAsync().ConfigureAwait(false) as string
                     ?? throw new InvalidOperationException($"OrleansQuery has no {WriteQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
             }
 
