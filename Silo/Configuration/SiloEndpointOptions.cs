@@ -16,6 +16,9 @@ public sealed class SiloEndpointOptions
     /// <summary>The address other silos and clients reach this silo at (in a container: the container's own IP).</summary>
     public string AdvertisedIPAddress { get; set; } = IPAddress.Loopback.ToString();
 
+    /// <summary>Listen on every interface (0.0.0.0) instead of only the advertised address, e.g. in a container.</summary>
+    public bool ListenOnAnyHostAddress { get; set; }
+
     public IPAddress ParsedAdvertisedIPAddress => IPAddress.Parse(AdvertisedIPAddress);
 
     public IEnumerable<string> Validate()

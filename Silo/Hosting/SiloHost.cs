@@ -36,7 +36,8 @@ public static class SiloHost
             silo.ConfigureEndpoints(
                 settings.Endpoints.ParsedAdvertisedIPAddress,
                 settings.Endpoints.SiloPort,
-                settings.Endpoints.GatewayPort);
+                settings.Endpoints.GatewayPort,
+                settings.Endpoints.ListenOnAnyHostAddress);
             silo.UseAdoNetClustering(clustering =>
             {
                 clustering.Invariant = RemarkStorage.NpgsqlInvariant;

@@ -1,4 +1,3 @@
-using OrleansRemarks.Silo.Schema;
 using OrleansRemarks.Tests.Infrastructure;
 
 namespace OrleansRemarks.Tests.Schema;
@@ -10,9 +9,7 @@ public sealed class MigratedDatabaseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = await SharedPostgres.GetAsync();
-        ConnectionString = await server.CreateDatabaseAsync("migrated");
-        await new SchemaMigrator(ConnectionString).ApplyPendingAsync();
+        ConnectionString = await MigratedDatabase.CreateAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
