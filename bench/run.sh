@@ -12,7 +12,9 @@
 #
 # Options: --smoke, --quick, --out FILE (results file), --keep (keep the temp folder with logs).
 # Environment: BENCH_CONNECTIONS (64), BENCH_POOL (Npgsql Maximum Pool Size for both receivers, 64),
-# BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder).
+# BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder),
+# BENCH_PRODUCT_ENV="K=V K=V" (extra settings for the Silo and WebFront, e.g.
+# "Orleans__WriteBatching__Enabled=false" to measure without write batching).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -158,6 +160,7 @@ dump_statements() {
 }
 
 web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning")
+read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
 
 # --- ours: Silo + WebFront ---------------------------------------------------------------------
 silo_port="$(free_port 21111)"
@@ -167,6 +170,7 @@ cluster_env=(
   "ConnectionStrings__Orleans=$(pg_conn orleans)"
   "Orleans__ClusterId=bench-$$"
   "Orleans__ServiceId=orleansremarks-bench"
+  "${product_env[@]}"
 )
 log "migrating the schema"
 env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate.log" 2>&1 \
@@ -226,7 +230,7 @@ report_status=0
   --pgbench-summary "${work}/pgbench.txt" --pgbench-log-prefix "${work}/pgbench_log" \
   --out "$out" --mode "$mode" --commit "$commit" \
   --note "load generator, WebFront, Silo (or baseline) and PostgreSQL share the same cores" \
-  --settings "connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf" \
+  --settings "connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
   || report_status=$?
 log "results: ${out}"
 if ((report_status == 1 || status == 1)); then
