@@ -13,6 +13,8 @@
 # Options: --smoke, --quick, --out FILE (results file), --keep (keep the temp folder with logs).
 # Environment: BENCH_CONNECTIONS (64), BENCH_POOL (Npgsql Maximum Pool Size for both receivers, 64),
 # BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder),
+# BENCH_TOPOLOGY=separate|cohosted (separate: a Silo process and a WebFront process, the default;
+# cohosted: one WebFront process with Orleans:CoHostSilo=true, no separate Silo),
 # BENCH_PRODUCT_ENV="K=V K=V" (extra settings for the Silo and WebFront, e.g.
 # "Orleans__WriteBatching__Enabled=false" to measure without write batching).
 set -euo pipefail
@@ -32,6 +34,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 connections="${BENCH_CONNECTIONS:-64}"
+topology="${BENCH_TOPOLOGY:-separate}"
+[[ "$topology" == separate || "$topology" == cohosted ]] || { echo "BENCH_TOPOLOGY must be separate or cohosted" >&2; exit 2; }
 pool="${BENCH_POOL:-64}"
 if ((smoke)); then
   mode=smoke
@@ -175,15 +179,22 @@ cluster_env=(
 log "migrating the schema"
 env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate.log" 2>&1 \
   || { cat "${work}/logs/migrate.log" >&2; die "migration failed"; }
-log "starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
-start silo "${web_env[@]}" "${cluster_env[@]}" \
-  "Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}" \
-  dotnet "$silo_dll"
-silo_pid=$last_pid
-start webfront "${web_env[@]}" "${cluster_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
-web_pid=$last_pid
+endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
+if [[ "$topology" == cohosted ]]; then
+  log "starting a WebFront that hosts its own silo (${silo_port}/${gateway_port}) on ${web_port}"
+  silo_pid=""
+  start webfront "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" Orleans__CoHostSilo=true \
+    dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+  web_pid=$last_pid
+else
+  log "starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
+  start silo "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" dotnet "$silo_dll"
+  silo_pid=$last_pid
+  start webfront "${web_env[@]}" "${cluster_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+  web_pid=$last_pid
+fi
 wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" webfront
-kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
+[[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
 
 log "ours: load"
 ours_json="${work}/ours.json"
@@ -193,7 +204,7 @@ status=0
 [[ -f "$ours_json" ]] || die "the load generator broke on ours (exit ${status})"
 dump_statements orleans ours
 stop_pid "$web_pid"
-stop_pid "$silo_pid"
+[[ -z "$silo_pid" ]] || stop_pid "$silo_pid"
 
 # --- baseline ----------------------------------------------------------------------------------
 baseline_port="$(free_port 10206)"
@@ -230,7 +241,7 @@ report_status=0
   --pgbench-summary "${work}/pgbench.txt" --pgbench-log-prefix "${work}/pgbench_log" \
   --out "$out" --mode "$mode" --commit "$commit" \
   --note "load generator, WebFront, Silo (or baseline) and PostgreSQL share the same cores" \
-  --settings "connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
+  --settings "topology=${topology};connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
   || report_status=$?
 log "results: ${out}"
 if ((report_status == 1 || status == 1)); then

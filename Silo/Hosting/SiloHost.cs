@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,26 +25,31 @@ public static class SiloHost
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
-        builder.Services.Configure<StateWriteBatchingOptions>(builder.Configuration.GetSection(StateWriteBatchingOptions.SectionName));
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, settings));
+    }
 
-        builder.UseOrleans(silo =>
+    /// <summary>
+    /// The silo itself: cluster identity, endpoints, PostgreSQL clustering and grain storage. Shared by
+    /// this process and a WebFront that hosts its own silo (Orleans:CoHostSilo).
+    /// </summary>
+    public static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, SiloSettings settings)
+    {
+        silo.Services.Configure<StateWriteBatchingOptions>(configuration.GetSection(StateWriteBatchingOptions.SectionName));
+        silo.Configure<ClusterOptions>(cluster =>
         {
-            silo.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.Cluster.ClusterId;
-                cluster.ServiceId = settings.Cluster.ServiceId;
-            });
-            silo.ConfigureEndpoints(
-                settings.Endpoints.ParsedAdvertisedIPAddress,
-                settings.Endpoints.SiloPort,
-                settings.Endpoints.GatewayPort,
-                settings.Endpoints.ListenOnAnyHostAddress);
-            silo.UseAdoNetClustering(clustering =>
-            {
-                clustering.Invariant = RemarkStorage.NpgsqlInvariant;
-                clustering.ConnectionString = settings.ConnectionString;
-            });
-            silo.AddRemarkStorage(settings.ConnectionString);
+            cluster.ClusterId = settings.Cluster.ClusterId;
+            cluster.ServiceId = settings.Cluster.ServiceId;
         });
+        silo.ConfigureEndpoints(
+            settings.Endpoints.ParsedAdvertisedIPAddress,
+            settings.Endpoints.SiloPort,
+            settings.Endpoints.GatewayPort,
+            settings.Endpoints.ListenOnAnyHostAddress);
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = RemarkStorage.NpgsqlInvariant;
+            clustering.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddRemarkStorage(settings.ConnectionString);
     }
 }

@@ -13,7 +13,8 @@ public static class TablePrinter
         var baseline = result.Baseline;
         var pgbench = result.Pgbench;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansRemarks benchmark ({result.Mode}), {result.Machine.Cores} cores, {result.Machine.Cpu}, {ours.Connections} connections, {ours.Owners} owners");
+        var topology = result.Settings.GetValueOrDefault("topology", "separate");
+        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansRemarks benchmark ({result.Mode}, {topology} silo), {result.Machine.Cores} cores, {result.Machine.Cpu}, {ours.Connections} connections, {ours.Owners} owners");
         Row(text, "phase", "ours", "baseline", "pgbench", "ours/base");
         Row(text, new string('-', 30), new string('-', 22), new string('-', 22), new string('-', 22), new string('-', 9));
         Row(text, "ingest callbacks/s (p50/p99 ms)", Phase(ours.Ingest), Phase(baseline.Ingest),
