@@ -153,7 +153,9 @@ if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
   psql_cmd -d orleans -c "CREATE EXTENSION pg_stat_statements"
   psql_cmd -d baseline -c "CREATE EXTENSION pg_stat_statements"
 fi
-pg_conn() { echo "Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=$1;Maximum Pool Size=${pool}"; }
+# The same Npgsql settings for the product and the baseline: pool size, automatic preparation of
+# repeated statements, and no session reset when a connection goes back to the pool.
+pg_conn() { echo "Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=$1;Maximum Pool Size=${pool};Max Auto Prepare=20;No Reset On Close=true"; }
 log "PostgreSQL on 127.0.0.1:${pg_port}"
 
 dump_statements() {

@@ -58,6 +58,8 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     private async Task WriteBatchesAsync()
     {
         var batch = new List<PendingStateWrite>(_options.MaxBatchSize);
+        var connection = new WriterConnection(_dataSource);
+        await using var _ = connection.ConfigureAwait(false);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var write))
@@ -67,13 +69,13 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
 
             if (batch.Count > 0)
             {
-                await WriteBatchAsync(batch).ConfigureAwait(false);
+                await WriteBatchAsync(connection, batch).ConfigureAwait(false);
                 batch.Clear();
             }
         }
     }
 
-    private async Task WriteBatchAsync(List<PendingStateWrite> batch)
+    private async Task WriteBatchAsync(WriterConnection connection, List<PendingStateWrite> batch)
     {
         int?[] versions;
         try
@@ -81,10 +83,11 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             // One order for every batch: two batches never wait on each other's rows in opposite order.
             batch.Sort((left, right) => left.Row.CompareTo(right.Row));
             var query = await WriteQueryAsync().ConfigureAwait(false);
-            versions = await ExecuteAsync(batch, query).ConfigureAwait(false);
+            versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), batch, query).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
+            await connection.DisposeAsync().ConfigureAwait(false);
             LogBatchFailed(exception, batch.Count);
             foreach (var write in batch)
             {
@@ -100,12 +103,10 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<int?[]> ExecuteAsync(List<PendingStateWrite> batch, string query)
+    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, List<PendingStateWrite> batch, string query)
     {
-        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var _ = connection.ConfigureAwait(false);
         var command = new NpgsqlBatch(connection);
-        await using var __ = command.ConfigureAwait(false);
+        await using var _ = command.ConfigureAwait(false);
         foreach (var write in batch)
         {
             command.BatchCommands.Add(Command(query, write));
@@ -130,20 +131,21 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         return versions;
     }
 
+    /// <summary>Parameters in <see cref="WriteQueryText.ParameterNames"/> order.</summary>
     private NpgsqlBatchCommand Command(string query, PendingStateWrite write) => new(query)
     {
         Parameters =
         {
             // The hashes matter only when a row is inserted; updates (the only writes batched) keep the stored ones.
-            new NpgsqlParameter<int>("GrainIdHash", NpgsqlDbType.Integer) { TypedValue = 0 },
-            new NpgsqlParameter<long>("GrainIdN0", NpgsqlDbType.Bigint) { TypedValue = 0 },
-            new NpgsqlParameter<long>("GrainIdN1", NpgsqlDbType.Bigint) { TypedValue = 0 },
-            new NpgsqlParameter<int>("GrainTypeHash", NpgsqlDbType.Integer) { TypedValue = 0 },
-            new NpgsqlParameter<string>("GrainTypeString", NpgsqlDbType.Text) { TypedValue = write.Row.StateName },
-            new NpgsqlParameter<string>("GrainIdExtensionString", NpgsqlDbType.Text) { TypedValue = write.Row.GrainKey },
-            new NpgsqlParameter<string>("ServiceId", NpgsqlDbType.Text) { TypedValue = _serviceId },
-            new NpgsqlParameter<int>("GrainStateVersion", NpgsqlDbType.Integer) { TypedValue = write.ExpectedVersion },
-            new NpgsqlParameter<byte[]>("PayloadBinary", NpgsqlDbType.Bytea) { TypedValue = write.Payload },
+            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = 0 },
+            new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 },
+            new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 },
+            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = 0 },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.StateName },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.GrainKey },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = _serviceId },
+            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = write.ExpectedVersion },
+            new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = write.Payload },
         },
     };
 
@@ -162,8 +164,9 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
                 var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
                 await using var _ = command.ConfigureAwait(false);
                 command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriteQueryKey });
-                _writeQuery = await command.ExecuteScalarAsync().ConfigureAwait(false) as string
+                var named = await command.ExecuteScalarAsync().ConfigureAwait(false) as string
                     ?? throw new InvalidOperationException($"OrleansQuery has no {WriteQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
+                _writeQuery = WriteQueryText.ToPositional(named);
             }
 
             return _writeQuery;
