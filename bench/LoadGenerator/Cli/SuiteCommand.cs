@@ -19,8 +19,13 @@ public static class SuiteCommand
         var settings = SuiteSettings.From(options);
         using var http = BenchHttp.Create(new Uri(settings.Url), settings.Connections + 4);
         var api = new RemarkApiClient(http);
+        await using var measured = new RawRemarkApi(new Uri(settings.Url), settings.Connections);
         var ledger = new Ledger();
-        var ingest = new IngestWorkload(api, ledger, settings.Owners, settings.FriendsPerOwner, settings.Connections);
+        var ingest = new IngestWorkload(measured, ledger, settings.Owners, settings.FriendsPerOwner, settings.Connections);
+
+        var primed = DateTime.UtcNow;
+        var primeFailures = await ingest.PrimeAsync();
+        Progress($"primed {settings.Owners} owners in {(DateTime.UtcNow - primed).TotalSeconds:0.0} s ({primeFailures} failed)");
 
         // --ingest-rate R replaces the full-speed phase with R callbacks/s (for measuring CPU per callback).
         var peak = await PhaseAsync(() => settings.IngestRate > 0
@@ -33,7 +38,7 @@ public static class SuiteCommand
                 "ingest at half peak", settings.Connections, peak.PerSecond / 2, settings.ShortWarmup, settings.HalfPeakDuration, ingest.SendAsync));
         }
 
-        var reads = new ReadWorkload(api, ledger, settings.FriendsPerOwner, settings.LookupIds, settings.Connections);
+        var reads = new ReadWorkload(measured, ledger, settings.FriendsPerOwner, settings.LookupIds, settings.Connections);
         var get = await PhaseAsync(() => ClosedLoop.RunAsync("get", settings.Connections, settings.ShortWarmup, settings.ReadDuration, reads.GetAsync));
         var lookup = await PhaseAsync(() => ClosedLoop.RunAsync(
             $"lookup {settings.LookupIds}", settings.Connections, settings.ShortWarmup, settings.ReadDuration, reads.LookupAsync));

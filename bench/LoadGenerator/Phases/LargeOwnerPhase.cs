@@ -85,7 +85,7 @@ public sealed class LargeOwnerPhase(RemarkApiClient api, Ledger ledger, WalMeter
         var acknowledged = false;
         try
         {
-            acknowledged = await api.PostCallbackAsync(owner, friend, remark, Guid.NewGuid().ToString());
+            acknowledged = await api.PostCallbackAsync(worker, owner, friend, remark, Guid.NewGuid().ToString());
             return acknowledged;
         }
         finally

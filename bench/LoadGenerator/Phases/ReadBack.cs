@@ -44,7 +44,7 @@ public static class ReadBack
         {
             try
             {
-                return await api.LookupAsync(owner, friends);
+                return await api.LookupAsync(0, owner, friends);
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && attempt < Attempts)
             {

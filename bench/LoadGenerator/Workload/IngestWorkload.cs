@@ -8,7 +8,7 @@ namespace OrleansRemarks.Bench.LoadGenerator.Workload;
 /// </summary>
 public sealed class IngestWorkload
 {
-    private readonly RemarkApiClient _api;
+    private readonly IRemarkApi _api;
     private readonly Ledger _ledger;
     private readonly int _owners;
     private readonly int _friendsPerOwner;
@@ -16,7 +16,7 @@ public sealed class IngestWorkload
     private readonly Random[] _random;
     private readonly long[] _sequence;
 
-    public IngestWorkload(RemarkApiClient api, Ledger ledger, int owners, int friendsPerOwner, int workers)
+    public IngestWorkload(IRemarkApi api, Ledger ledger, int owners, int friendsPerOwner, int workers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(owners, workers);
         (_api, _ledger, _owners, _friendsPerOwner, _workers) = (api, ledger, owners, friendsPerOwner, workers);
@@ -24,17 +24,43 @@ public sealed class IngestWorkload
         _sequence = new long[workers];
     }
 
-    public async Task<bool> SendAsync(int worker)
+    /// <summary>
+    /// One callback to every owner of every worker, before any timed phase: the warm-up that makes
+    /// every owner "warm" (for ours, its grain is active), on both sides alike. Returns the failures.
+    /// </summary>
+    public async Task<long> PrimeAsync()
     {
-        var random = _random[worker];
+        var failures = await Task.WhenAll(Enumerable.Range(0, _workers).Select(worker => Task.Run(async () =>
+        {
+            long failed = 0;
+            for (var owner = worker; owner < _owners; owner += _workers)
+            {
+                if (!await SendAsync(worker, owner))
+                {
+                    failed++;
+                }
+            }
+
+            return failed;
+        })));
+        return failures.Sum();
+    }
+
+    public Task<bool> SendAsync(int worker)
+    {
         var ownersOfWorker = (_owners - worker + _workers - 1) / _workers;
-        var owner = UserIds.Owner(worker + (random.Next(ownersOfWorker) * _workers));
-        var friend = UserIds.Friend(random.Next(_friendsPerOwner));
+        return SendAsync(worker, worker + (_random[worker].Next(ownersOfWorker) * _workers));
+    }
+
+    private async Task<bool> SendAsync(int worker, int ownerIndex)
+    {
+        var owner = UserIds.Owner(ownerIndex);
+        var friend = UserIds.Friend(_random[worker].Next(_friendsPerOwner));
         var remark = RemarkText.Next(worker, ++_sequence[worker]);
         var acknowledged = false;
         try
         {
-            acknowledged = await _api.PostCallbackAsync(owner, friend, remark, Guid.NewGuid().ToString());
+            acknowledged = await _api.PostCallbackAsync(worker, owner, friend, remark, Guid.NewGuid().ToString());
             return acknowledged;
         }
         finally

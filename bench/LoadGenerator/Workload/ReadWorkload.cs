@@ -5,14 +5,14 @@ namespace OrleansRemarks.Bench.LoadGenerator.Workload;
 /// <summary>Single-remark GETs and 100-ID lookups on owners the ingest phase wrote (warm owners).</summary>
 public sealed class ReadWorkload
 {
-    private readonly RemarkApiClient _api;
+    private readonly IRemarkApi _api;
     private readonly Ledger _ledger;
     private readonly PairKey[] _pairs;
     private readonly string[] _owners;
     private readonly string[] _lookupIds;
     private readonly Random[] _random;
 
-    public ReadWorkload(RemarkApiClient api, Ledger ledger, int friendsPerOwner, int lookupIds, int workers)
+    public ReadWorkload(IRemarkApi api, Ledger ledger, int friendsPerOwner, int lookupIds, int workers)
     {
         (_api, _ledger) = (api, ledger);
         _pairs = ledger.AcknowledgedPairs();
@@ -31,7 +31,7 @@ public sealed class ReadWorkload
     public async Task<bool> GetAsync(int worker)
     {
         var pair = _pairs[_random[worker].Next(_pairs.Length)];
-        var remark = await _api.GetRemarkAsync(pair.Owner, pair.Friend);
+        var remark = await _api.GetRemarkAsync(worker, pair.Owner, pair.Friend);
         return remark is not null && remark == _ledger.AcknowledgedRemark(pair);
     }
 
@@ -39,7 +39,7 @@ public sealed class ReadWorkload
     public async Task<bool> LookupAsync(int worker)
     {
         var owner = _owners[_random[worker].Next(_owners.Length)];
-        var found = await _api.LookupAsync(owner, _lookupIds);
+        var found = await _api.LookupAsync(worker, owner, _lookupIds);
         return found.Count > 0;
     }
 }
