@@ -13,8 +13,8 @@
 # Options: --smoke, --quick, --out FILE (results file), --keep (keep the temp folder with logs).
 # Environment: BENCH_CONNECTIONS (64), BENCH_POOL (Npgsql Maximum Pool Size for both receivers, 64),
 # BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder),
-# BENCH_TOPOLOGY=separate|cohosted (separate: a Silo process and a WebFront process, the default;
-# cohosted: one WebFront process with Orleans:CoHostSilo=true, no separate Silo),
+# BENCH_TOPOLOGY=cohosted|separate (cohosted, the default: one WebFront process with
+# Orleans:CoHostSilo=true; separate: a Silo process and a WebFront process),
 # BENCH_PRODUCT_ENV="K=V K=V" (extra settings for the Silo and WebFront, e.g.
 # "Orleans__WriteBatching__Enabled=false" to measure without write batching).
 set -euo pipefail
@@ -34,24 +34,27 @@ while [[ $# -gt 0 ]]; do
 done
 
 connections="${BENCH_CONNECTIONS:-64}"
-topology="${BENCH_TOPOLOGY:-separate}"
+topology="${BENCH_TOPOLOGY:-cohosted}"
 [[ "$topology" == separate || "$topology" == cohosted ]] || { echo "BENCH_TOPOLOGY must be separate or cohosted" >&2; exit 2; }
 pool="${BENCH_POOL:-64}"
 if ((smoke)); then
   mode=smoke
   connections="${BENCH_CONNECTIONS:-8}"
   suite_args=(--owners 200 --friends 20 --warmup 1 --short-warmup 0.5 --duration 3 --read-duration 2)
-  ours_args=(--half-peak-duration 2 --large-friends 200 --small-friends 10 --large-changes 20)
+  half_args=(--half-peak-duration 2)
+  ours_args=(--large-friends 200 --small-friends 10 --large-changes 20)
   pgbench_seconds=3 pgbench_warmup=1
 elif ((quick)); then
   mode=quick
   suite_args=(--owners 10000 --friends 100 --warmup 3 --short-warmup 2 --duration 10 --read-duration 8)
-  ours_args=(--half-peak-duration 8 --large-friends 10000 --small-friends 10 --large-changes 100)
+  half_args=(--half-peak-duration 8)
+  ours_args=(--large-friends 10000 --small-friends 10 --large-changes 100)
   pgbench_seconds=10 pgbench_warmup=3
 else
   mode=full
   suite_args=(--owners 10000 --friends 100 --warmup 5 --short-warmup 3 --duration 25 --read-duration 20)
-  ours_args=(--half-peak-duration 20 --large-friends 10000 --small-friends 10 --large-changes 300)
+  half_args=(--half-peak-duration 20)
+  ours_args=(--large-friends 10000 --small-friends 10 --large-changes 300)
   pgbench_seconds=25 pgbench_warmup=5
 fi
 owners=$(sed -n 's/.*--owners \([0-9]*\).*/\1/p' <<<"${suite_args[*]}")
@@ -202,7 +205,7 @@ log "ours: load"
 ours_json="${work}/ours.json"
 status=0
 "${loadgen[@]}" suite --target ours --url "http://127.0.0.1:${web_port}" --out "$ours_json" \
-  --connections "$connections" "${suite_args[@]}" "${ours_args[@]}" --pg "$(pg_conn orleans)" || status=$?
+  --connections "$connections" "${suite_args[@]}" "${half_args[@]}" "${ours_args[@]}" --pg "$(pg_conn orleans)" || status=$?
 [[ -f "$ours_json" ]] || die "the load generator broke on ours (exit ${status})"
 dump_statements orleans ours
 stop_pid "$web_pid"
@@ -217,7 +220,7 @@ baseline_pid=$last_pid
 wait_http "http://127.0.0.1:${baseline_port}/api/v1/users/ready/remarks/check" "$baseline_pid" baseline
 baseline_json="${work}/baseline.json"
 "${loadgen[@]}" suite --target baseline --url "http://127.0.0.1:${baseline_port}" --out "$baseline_json" \
-  --connections "$connections" "${suite_args[@]}" || status=$?
+  --connections "$connections" "${suite_args[@]}" "${half_args[@]}" || status=$?
 [[ -f "$baseline_json" ]] || die "the load generator broke on the baseline (exit ${status})"
 dump_statements baseline baseline
 stop_pid "$baseline_pid"

@@ -13,7 +13,7 @@ public static class TablePrinter
         var baseline = result.Baseline;
         var pgbench = result.Pgbench;
         var text = new StringBuilder();
-        var topology = result.Settings.GetValueOrDefault("topology", "separate");
+        var topology = result.Settings.GetValueOrDefault("topology", "cohosted");
         text.AppendLine(CultureInfo.InvariantCulture, $"OrleansRemarks benchmark ({result.Mode}, {topology} silo), {result.Machine.Cores} cores, {result.Machine.Cpu}, {ours.Connections} connections, {ours.Owners} owners");
         Row(text, "phase", "ours", "baseline", "pgbench", "ours/base");
         Row(text, new string('-', 30), new string('-', 22), new string('-', 22), new string('-', 22), new string('-', 9));
@@ -21,7 +21,7 @@ public static class TablePrinter
             string.Create(CultureInfo.InvariantCulture, $"{pgbench.PerSecond:0} ({pgbench.P50Ms:0.0}/{pgbench.P99Ms:0.0})"), F(result.Ratios.IngestOursOverBaseline));
         if (ours.IngestAtHalfPeak is { } half)
         {
-            Row(text, "ingest at half peak", Phase(half), "", "", "");
+            Row(text, "ingest at half peak", Phase(half), baseline.IngestAtHalfPeak is { } baseHalf ? Phase(baseHalf) : "", "", "");
         }
 
         Row(text, "GET remark/s (p50/p99 ms)", Phase(ours.Get), Phase(baseline.Get), "", F(result.Ratios.GetOursOverBaseline));
