@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
@@ -13,8 +14,16 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
-        .AddRemarksClusterClient()
         .AddWebFrontOperations();
+    if (CoHostedSilo.IsEnabled(builder.Configuration))
+    {
+        await builder.AddCoHostedSiloAsync();
+    }
+    else
+    {
+        builder.AddRemarksClusterClient();
+    }
+
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
         .AddOpenImCallbacks()
@@ -41,6 +50,11 @@ catch (OptionsValidationException invalid)
 {
     // One clear line instead of a stack trace: the operator's fix is in the configuration.
     await Console.Error.WriteLineAsync("OrleansRemarks.WebFront cannot start, configuration is invalid: " + string.Join(" ", invalid.Failures));
+    return 2;
+}
+catch (SiloConfigurationException invalid)
+{
+    await Console.Error.WriteLineAsync("OrleansRemarks.WebFront cannot start its silo, configuration is invalid: " + invalid.Message);
     return 2;
 }
 catch (Exception failure) when (failure is not OperationCanceledException)

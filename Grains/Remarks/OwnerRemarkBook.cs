@@ -10,7 +10,7 @@ namespace OrleansRemarks.Grains.Remarks;
 public sealed class OwnerRemarkBook
 {
     /// <summary>Average stored bucket size above which the next bucket splits.</summary>
-    public const long TargetBucketBytes = 6 * 1024;
+    public const long TargetBucketBytes = 2 * 1024;
 
     private readonly Dictionary<string, FriendEntry> _entries = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _withRemark = new(StringComparer.Ordinal);

@@ -1,8 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Serialization;
+using Orleans.Storage;
+using OrleansRemarks.Grains.Storage.Batching;
 
 namespace OrleansRemarks.Grains.Storage;
 
@@ -14,6 +19,9 @@ public static class RemarkStorage
 
     /// <summary>ADO.NET invariant of Npgsql (the provider's default is SQL Server).</summary>
     public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>The ADO.NET provider underneath <see cref="BatchingGrainStorage"/>.</summary>
+    private const string AdoNetProviderName = "remarks.adonet";
 
     private const string NpgsqlExceptionNamespace = "Npgsql";
 
@@ -28,11 +36,29 @@ public static class RemarkStorage
         // ("Could not find a codec for type Npgsql.NpgsqlException") instead of as itself.
         builder.Services.Configure<ExceptionSerializationOptions>(serialization =>
             serialization.SupportedNamespacePrefixes.Add(NpgsqlExceptionNamespace));
-        return builder.AddAdoNetGrainStorage(ProviderName, options =>
+
+        // One data source (one connection pool) for the provider and the write batcher.
+        var serializer = new RemarkStateSerializer();
+        builder.Services.AddKeyedSingleton(ProviderName, (_, _) => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddOptions<StateWriteBatchingOptions>();
+        builder.Services.AddKeyedSingleton(ProviderName, (services, _) => new StateWriteBatcher(
+            services.GetRequiredKeyedService<NpgsqlDataSource>(ProviderName),
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value,
+            services.GetRequiredService<ILogger<StateWriteBatcher>>()));
+        builder.Services.AddKeyedSingleton<IGrainStorage>(ProviderName, (services, _) =>
         {
-            options.Invariant = NpgsqlInvariant;
-            options.ConnectionString = connectionString;
-            options.GrainStorageSerializer = new RemarkStateSerializer();
+            var provider = services.GetRequiredKeyedService<IGrainStorage>(AdoNetProviderName);
+            return services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled
+                ? new BatchingGrainStorage(provider, services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName), serializer)
+                : provider;
         });
+        return builder.AddAdoNetGrainStorage(AdoNetProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<IServiceProvider>((provider, services) =>
+            {
+                provider.Invariant = NpgsqlInvariant;
+                provider.DataSource = services.GetRequiredKeyedService<NpgsqlDataSource>(ProviderName);
+                provider.GrainStorageSerializer = serializer;
+            }));
     }
 }

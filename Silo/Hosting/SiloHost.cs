@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansRemarks.Grains.Storage;
+using OrleansRemarks.Grains.Storage.Batching;
 using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.Silo.Operations.Logging;
 
@@ -19,27 +21,33 @@ public static class SiloHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSiloConsole(builder.Configuration);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, settings));
+    }
 
-        builder.UseOrleans(silo =>
+    /// <summary>
+    /// The silo itself: cluster identity, endpoints, PostgreSQL clustering and grain storage. Shared by
+    /// this process and a WebFront that hosts its own silo (Orleans:CoHostSilo).
+    /// </summary>
+    public static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, SiloSettings settings)
+    {
+        silo.Services.Configure<StateWriteBatchingOptions>(configuration.GetSection(StateWriteBatchingOptions.SectionName));
+        silo.Configure<ClusterOptions>(cluster =>
         {
-            silo.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.Cluster.ClusterId;
-                cluster.ServiceId = settings.Cluster.ServiceId;
-            });
-            silo.ConfigureEndpoints(
-                settings.Endpoints.ParsedAdvertisedIPAddress,
-                settings.Endpoints.SiloPort,
-                settings.Endpoints.GatewayPort,
-                settings.Endpoints.ListenOnAnyHostAddress);
-            silo.UseAdoNetClustering(clustering =>
-            {
-                clustering.Invariant = RemarkStorage.NpgsqlInvariant;
-                clustering.ConnectionString = settings.ConnectionString;
-            });
-            silo.AddRemarkStorage(settings.ConnectionString);
-            silo.AddRemarksDashboard();
-            silo.Services.AddMembershipOptions(builder.Configuration);
+            cluster.ClusterId = settings.Cluster.ClusterId;
+            cluster.ServiceId = settings.Cluster.ServiceId;
         });
+        silo.ConfigureEndpoints(
+            settings.Endpoints.ParsedAdvertisedIPAddress,
+            settings.Endpoints.SiloPort,
+            settings.Endpoints.GatewayPort,
+            settings.Endpoints.ListenOnAnyHostAddress);
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = RemarkStorage.NpgsqlInvariant;
+            clustering.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddRemarkStorage(settings.ConnectionString);
+        silo.AddRemarksDashboard();
+        silo.Services.AddMembershipOptions(configuration);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using OrleansRemarks.Shared.Operations;
+using OrleansRemarks.Silo.Operations.Health;
 
 namespace OrleansRemarks.WebFront.Operations.Health;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OrleansRemarks.Shared.Operations;
+namespace OrleansRemarks.Silo.Operations.Health;
 
 /// <summary>
 /// Writes a health report as <c>{"status":"Healthy","checks":{"cluster":{"status":"Healthy","description":"…","durationMs":1.2}}}</c>.

@@ -1,0 +1,20 @@
+namespace OrleansRemarks.Grains.Storage.Batching;
+
+/// <summary>
+/// One grain's state update waiting for its batch. <see cref="Completion"/> yields the version the
+/// write query returned (the expected version or null means it was not applied), once the batch committed.
+/// </summary>
+public sealed class PendingStateWrite(StateRowKey row, int expectedVersion, byte[] payload)
+{
+    public StateRowKey Row { get; } = row;
+
+    public int ExpectedVersion { get; } = expectedVersion;
+
+    public byte[] Payload { get; } = payload;
+
+    /// <remarks>
+    /// Continuations run synchronously: a grain awaiting this resumes through its own scheduler anyway,
+    /// so completing it only queues the grain's next step, without an extra thread-pool hop.
+    /// </remarks>
+    public TaskCompletionSource<int?> Completion { get; } = new();
+}

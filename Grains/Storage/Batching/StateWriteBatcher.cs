@@ -1,0 +1,182 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace OrleansRemarks.Grains.Storage.Batching;
+
+/// <summary>
+/// Sends state updates of different grains to PostgreSQL together. Each batch is one round trip and
+/// one implicit transaction: every update in it runs the provider's own <c>WriteToStorageKey</c>
+/// query with its own version check, and no caller hears back before PostgreSQL committed the
+/// batch. A batch forms from whatever is waiting while earlier batches are in flight, so a lone
+/// update is never delayed.
+/// </summary>
+public sealed partial class StateWriteBatcher : IAsyncDisposable
+{
+    private const string WriteQueryKey = "WriteToStorageKey";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _serviceId;
+    private readonly StateWriteBatchingOptions _options;
+    private readonly ILogger<StateWriteBatcher> _logger;
+    // An idle writer resumes on the enqueuing thread and sends the batch before that thread goes on,
+    // instead of waiting for a thread-pool hop; everything after its first await runs on the pool.
+    private readonly Channel<PendingStateWrite> _queue = Channel.CreateUnbounded<PendingStateWrite>(
+        new UnboundedChannelOptions { AllowSynchronousContinuations = true });
+    private readonly SemaphoreSlim _queryLoad = new(1, 1);
+    private readonly Task[] _writers;
+    private string? _writeQuery;
+
+    public StateWriteBatcher(NpgsqlDataSource dataSource, string serviceId, StateWriteBatchingOptions options, ILogger<StateWriteBatcher> logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentBatches, 1);
+        (_dataSource, _serviceId, _options, _logger) = (dataSource, serviceId, options, logger);
+        _writers = [.. Enumerable.Range(0, options.MaxConcurrentBatches).Select(_ => Task.Run(WriteBatchesAsync))];
+    }
+
+    /// <summary>The version the write query returned: one more than expected when applied, anything else when not.</summary>
+    public Task<int?> WriteAsync(PendingStateWrite write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(StateWriteBatcher));
+        }
+
+        return write.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers).ConfigureAwait(false);
+        _queryLoad.Dispose();
+    }
+
+    /// <remarks>Every await here and below uses ConfigureAwait(false): this may start on a grain's thread.</remarks>
+    private async Task WriteBatchesAsync()
+    {
+        var batch = new List<PendingStateWrite>(_options.MaxBatchSize);
+        var connection = new WriterConnection(_dataSource);
+        await using var _ = connection.ConfigureAwait(false);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(connection, batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(WriterConnection connection, List<PendingStateWrite> batch)
+    {
+        int?[] versions;
+        try
+        {
+            // One order for every batch: two batches never wait on each other's rows in opposite order.
+            batch.Sort((left, right) => left.Row.CompareTo(right.Row));
+            var query = await WriteQueryAsync().ConfigureAwait(false);
+            versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), batch, query).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            LogBatchFailed(exception, batch.Count);
+            foreach (var write in batch)
+            {
+                write.Completion.TrySetException(exception);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Completion.TrySetResult(versions[i]);
+        }
+    }
+
+    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, List<PendingStateWrite> batch, string query)
+    {
+        var command = new NpgsqlBatch(connection);
+        await using var _ = command.ConfigureAwait(false);
+        foreach (var write in batch)
+        {
+            command.BatchCommands.Add(Command(query, write));
+        }
+
+        var versions = new int?[batch.Count];
+        var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (i > 0 && !await reader.NextResultAsync().ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"The write query returned {i} results for a batch of {batch.Count}.");
+                }
+
+                versions[i] = await reader.ReadAsync().ConfigureAwait(false) && !await reader.IsDBNullAsync(0).ConfigureAwait(false) ? reader.GetInt32(0) : null;
+            }
+        }
+
+        // The reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
+        return versions;
+    }
+
+    /// <summary>Parameters in <see cref="WriteQueryText.ParameterNames"/> order.</summary>
+    private NpgsqlBatchCommand Command(string query, PendingStateWrite write) => new(query)
+    {
+        Parameters =
+        {
+            // The hashes matter only when a row is inserted; updates (the only writes batched) keep the stored ones.
+            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = 0 },
+            new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 },
+            new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 },
+            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = 0 },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.StateName },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.GrainKey },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = _serviceId },
+            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = write.ExpectedVersion },
+            new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = write.Payload },
+        },
+    };
+
+    private async Task<string> WriteQueryAsync()
+    {
+        if (_writeQuery is { } known)
+        {
+            return known;
+        }
+
+        await _queryLoad.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_writeQuery is null)
+            {
+                var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
+                await using var _ = command.ConfigureAwait(false);
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriteQueryKey });
+                var named = await command.ExecuteScalarAsync().ConfigureAwait(false) as string
+                    ?? throw new InvalidOperationException($"OrleansQuery has no {WriteQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
+                _writeQuery = WriteQueryText.ToPositional(named);
+            }
+
+            return _writeQuery;
+        }
+        finally
+        {
+            _queryLoad.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} state writes failed; every grain in it reloads its state.")]
+    private partial void LogBatchFailed(Exception exception, int count);
+}

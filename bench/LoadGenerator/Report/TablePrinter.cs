@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using OrleansRemarks.Bench.LoadGenerator.Measure;
+
+namespace OrleansRemarks.Bench.LoadGenerator.Report;
+
+/// <summary>The one table a run prints.</summary>
+public static class TablePrinter
+{
+    public static string Render(LatestResult result)
+    {
+        var ours = result.Ours;
+        var baseline = result.Baseline;
+        var pgbench = result.Pgbench;
+        var text = new StringBuilder();
+        var topology = result.Settings.GetValueOrDefault("topology", "cohosted");
+        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansRemarks benchmark ({result.Mode}, {topology} silo), {result.Machine.Cores} cores, {result.Machine.Cpu}, {ours.Connections} connections, {ours.Owners} owners");
+        Row(text, "phase", "ours", "baseline", "pgbench", "ours/base");
+        Row(text, new string('-', 30), new string('-', 22), new string('-', 22), new string('-', 22), new string('-', 9));
+        Row(text, "ingest callbacks/s (p50/p99 ms)", Phase(ours.Ingest), Phase(baseline.Ingest),
+            string.Create(CultureInfo.InvariantCulture, $"{pgbench.PerSecond:0} ({pgbench.P50Ms:0.0}/{pgbench.P99Ms:0.0})"), F(result.Ratios.IngestOursOverBaseline));
+        if (ours.IngestAtHalfPeak is { } half)
+        {
+            Row(text, "ingest at half peak", Phase(half), baseline.IngestAtHalfPeak is { } baseHalf ? Phase(baseHalf) : "", "", "");
+        }
+
+        Row(text, "GET remark/s (p50/p99 ms)", Phase(ours.Get), Phase(baseline.Get), "", F(result.Ratios.GetOursOverBaseline));
+        Row(text, "lookup 100 IDs/s (p50/p99 ms)", Phase(ours.Lookup), Phase(baseline.Lookup), "", F(result.Ratios.LookupOursOverBaseline));
+        if (ours.LargeOwner is { } large)
+        {
+            Row(text, "change p50 ms 10,000 vs 10 fr.", F(large.Large.P50Ms), F(large.Small.P50Ms), "", F(large.LatencyRatioP50) + " (L/S)");
+            Row(text, "WAL B/change 10,000 vs 10 fr.", large.Large.WalBytesMedian.ToString(CultureInfo.InvariantCulture),
+                large.Small.WalBytesMedian.ToString(CultureInfo.InvariantCulture), "", F(large.WalBytesRatio) + " (L/S)");
+        }
+
+        Row(text, "acknowledged / lost", $"{ours.ReadBack.Acknowledged} / {ours.ReadBack.Lost}", $"{baseline.ReadBack.Acknowledged} / {baseline.ReadBack.Lost}", "", "");
+        text.AppendLine(CultureInfo.InvariantCulture, $"ingest ours/pgbench: {F(result.Ratios.IngestOursOverPgbench)}");
+        foreach (var target in result.Targets)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  [{(target.Met ? "met" : "NOT met")}] {target.Name}: {target.Requirement}: {F(target.Actual)}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Phase(PhaseResult phase) =>
+        string.Create(CultureInfo.InvariantCulture, $"{phase.PerSecond:0} ({phase.P50Ms:0.0}/{phase.P99Ms:0.0})") + (phase.Errors > 0 ? $" err {phase.Errors}" : "");
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static void Row(StringBuilder text, string name, string ours, string baseline, string pgbench, string ratio) =>
+        text.AppendLine(CultureInfo.InvariantCulture, $"{name,-31} {ours,-22} {baseline,-22} {pgbench,-22} {ratio}");
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+using OrleansRemarks.Bench.LoadGenerator.Report;
+
+namespace OrleansRemarks.Bench.LoadGenerator.Results;
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(SuiteResult))]
+[JsonSerializable(typeof(LatestResult))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

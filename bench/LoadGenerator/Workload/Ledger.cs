@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace OrleansRemarks.Bench.LoadGenerator.Workload;
+
+/// <summary>
+/// Every pair the run wrote and what it must read back as. Workloads never send two requests for
+/// one pair at the same time, so the last acknowledged remark of a pair is well defined.
+/// </summary>
+public sealed class Ledger
+{
+    private readonly ConcurrentDictionary<PairKey, Expectation> _pairs = new();
+    private long _acknowledged;
+
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    public int PairCount => _pairs.Count;
+
+    public void Record(string owner, string friend, string remark, bool acknowledged)
+    {
+        var key = new PairKey(owner, friend);
+        if (acknowledged)
+        {
+            Interlocked.Increment(ref _acknowledged);
+            _pairs[key] = new Expectation(remark, null);
+        }
+        else
+        {
+            _pairs.AddOrUpdate(key, new Expectation(null, remark), (_, before) => before with { Unconfirmed = remark });
+        }
+    }
+
+    public string? AcknowledgedRemark(PairKey key) => _pairs.TryGetValue(key, out var expected) ? expected.Acknowledged : null;
+
+    /// <summary>Pairs with an acknowledged remark, for read phases.</summary>
+    public PairKey[] AcknowledgedPairs() => [.. _pairs.Where(pair => pair.Value.Acknowledged is not null).Select(pair => pair.Key)];
+
+    /// <summary>Every owner with the pairs to read back and what each must be.</summary>
+    public IReadOnlyList<(string Owner, IReadOnlyList<(string Friend, Expectation Expected)> Friends)> ByOwner() =>
+        [.. _pairs.GroupBy(pair => pair.Key.Owner, StringComparer.Ordinal)
+            .Select(group => (group.Key, (IReadOnlyList<(string, Expectation)>)[.. group.Select(pair => (pair.Key.Friend, pair.Value))]))];
+}

@@ -1,0 +1,3 @@
+namespace OrleansRemarks.Bench.LoadGenerator.Workload;
+
+public readonly record struct PairKey(string Owner, string Friend);

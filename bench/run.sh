@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# The benchmark, in one command (docs/PERFORMANCE.md explains the figures):
+#
+#   bash bench/run.sh            full run (< 10 minutes on 2 cores), writes bench/results/latest.json
+#   bash bench/run.sh --smoke    CI smoke: seconds per phase, small counts, results to a temp file
+#   bash bench/run.sh --quick    full-size data, shorter phases (for iterating; not the reported figures)
+#
+# It builds Release, starts a throw-away PostgreSQL cluster, runs the product (Silo + WebFront, as
+# the product runs them) under load, then the baseline receiver (bench/Baseline), then pgbench with
+# the same upsert, and prints one table. Every acknowledged callback is read back; the exit code is
+# non-zero only when one was lost (1) or the run broke (2) — never because of a timing.
+#
+# Options: --smoke, --quick, --out FILE (results file), --keep (keep the temp folder with logs).
+# Environment: BENCH_CONNECTIONS (64), BENCH_POOL (Npgsql Maximum Pool Size for both receivers, 64),
+# BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder),
+# BENCH_TOPOLOGY=cohosted|separate (cohosted, the default: one WebFront process with
+# Orleans:CoHostSilo=true; separate: a Silo process and a WebFront process),
+# BENCH_PRODUCT_ENV="K=V K=V" (extra settings for the Silo and WebFront, e.g.
+# "Orleans__WriteBatching__Enabled=false" to measure without write batching).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="${repo}/bench"
+smoke=0 quick=0 keep=0 out=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --smoke) smoke=1 ;;
+    --quick) quick=1 ;;
+    --keep) keep=1 ;;
+    --out) out="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--smoke|--quick] [--out FILE] [--keep]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+connections="${BENCH_CONNECTIONS:-64}"
+topology="${BENCH_TOPOLOGY:-cohosted}"
+[[ "$topology" == separate || "$topology" == cohosted ]] || { echo "BENCH_TOPOLOGY must be separate or cohosted" >&2; exit 2; }
+pool="${BENCH_POOL:-64}"
+if ((smoke)); then
+  mode=smoke
+  connections="${BENCH_CONNECTIONS:-8}"
+  suite_args=(--owners 200 --friends 20 --warmup 1 --short-warmup 0.5 --duration 3 --read-duration 2)
+  half_args=(--half-peak-duration 2)
+  ours_args=(--large-friends 200 --small-friends 10 --large-changes 20)
+  pgbench_seconds=3 pgbench_warmup=1
+elif ((quick)); then
+  mode=quick
+  suite_args=(--owners 10000 --friends 100 --warmup 3 --short-warmup 2 --duration 10 --read-duration 8)
+  half_args=(--half-peak-duration 8)
+  ours_args=(--large-friends 10000 --small-friends 10 --large-changes 100)
+  pgbench_seconds=10 pgbench_warmup=3
+else
+  mode=full
+  suite_args=(--owners 10000 --friends 100 --warmup 5 --short-warmup 3 --duration 25 --read-duration 20)
+  half_args=(--half-peak-duration 20)
+  ours_args=(--large-friends 10000 --small-friends 10 --large-changes 300)
+  pgbench_seconds=25 pgbench_warmup=5
+fi
+owners=$(sed -n 's/.*--owners \([0-9]*\).*/\1/p' <<<"${suite_args[*]}")
+friends=$(sed -n 's/.*--friends \([0-9]*\).*/\1/p' <<<"${suite_args[*]}")
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 2; }
+
+work="$(mktemp -d /tmp/orleansremarks-bench.XXXXXX)"
+chmod 755 "$work"
+mkdir -p "${work}/logs"
+started_pids=()
+pg_data="${work}/pg"
+
+as_pg() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+stop_pid() {
+  local pid="$1" waited=0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && ((waited < 150)); do sleep 0.2; waited=$((waited + 1)); done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local pid
+  for pid in "${started_pids[@]}"; do stop_pid "$pid"; done
+  if [[ -f "${pg_data}/postmaster.pid" ]]; then
+    as_pg "${pg_bin}/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+  if ((keep)); then log "kept ${work}"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for ((port = $1; port < $1 + 500; port++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  die "no free port from $1"
+}
+
+# Starts "$@" in the background with its output in logs/NAME.log; sets last_pid.
+start() {
+  local name="$1"; shift
+  "$@" >"${work}/logs/${name}.log" 2>&1 </dev/null &
+  last_pid=$!
+  started_pids+=("$last_pid")
+}
+
+# Waits until URL answers with one of the expected HTTP codes (default 404: routed, nothing there).
+wait_http() {
+  local url="$1" pid="$2" name="$3" code i
+  for ((i = 0; i < 240; i++)); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)"
+    [[ "$code" == 404 || "$code" == 200 ]] && return 0
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "${work}/logs/${name}.log" >&2; die "${name} exited"; }
+    sleep 0.5
+  done
+  tail -n 40 "${work}/logs/${name}.log" >&2
+  die "${name} did not answer on ${url}"
+}
+
+# --- build -------------------------------------------------------------------------------------
+log "building Release (product and bench)"
+(cd "$repo" && dotnet build OrleansRemarks.sln -c Release -nologo -v q >"${work}/logs/build.log" 2>&1 \
+  && dotnet build bench/Baseline/Baseline.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1 \
+  && dotnet build bench/LoadGenerator/LoadGenerator.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1) \
+  || { tail -n 40 "${work}/logs/build.log" >&2; die "build failed"; }
+silo_dll="${repo}/Silo/bin/Release/net10.0/OrleansRemarks.Silo.dll"
+web_dll="${repo}/WebFront/bin/Release/net10.0/OrleansRemarks.WebFront.dll"
+baseline_dll="${bench}/Baseline/bin/Release/net10.0/OrleansRemarks.Bench.Baseline.dll"
+loadgen=(dotnet "${bench}/LoadGenerator/bin/Release/net10.0/OrleansRemarks.Bench.LoadGenerator.dll")
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+pg_bin="$(dirname "$(readlink -f "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")")"
+[[ -x "${pg_bin}/initdb" ]] || die "PostgreSQL binaries not found"
+command -v pgbench >/dev/null || [[ -x "${pg_bin}/pgbench" ]] || die "pgbench not found"
+pgbench_bin="$(command -v pgbench || echo "${pg_bin}/pgbench")"
+pg_port="$(free_port 55432)"
+if [[ "$(id -u)" == 0 ]]; then chown postgres: "$work" "${work}/logs"; fi
+as_pg "${pg_bin}/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 --no-locale >"${work}/logs/initdb.log" 2>&1 \
+  || { cat "${work}/logs/initdb.log" >&2; die "initdb failed"; }
+{
+  cat "${bench}/postgresql.bench.conf"
+  echo "port = ${pg_port}"
+  echo "unix_socket_directories = '${work}'"
+  if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
+    echo "shared_preload_libraries = 'pg_stat_statements'"
+    echo "pg_stat_statements.track = all"
+  fi
+} | as_pg tee -a "${pg_data}/postgresql.conf" >/dev/null
+as_pg "${pg_bin}/pg_ctl" -D "$pg_data" -l "${work}/logs/postgres.log" -w start >/dev/null || die "PostgreSQL did not start"
+psql_bin="$(command -v "${pg_bin}/psql" || command -v psql)" || die "psql not found"
+psql_cmd() { "$psql_bin" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+psql_cmd -d postgres -c "CREATE DATABASE orleans" -c "CREATE DATABASE baseline"
+psql_cmd -d baseline -f "${bench}/pgbench/schema.sql"
+if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
+  psql_cmd -d orleans -c "CREATE EXTENSION pg_stat_statements"
+  psql_cmd -d baseline -c "CREATE EXTENSION pg_stat_statements"
+fi
+# The same Npgsql settings for the product and the baseline: pool size, automatic preparation of
+# repeated statements, and no session reset when a connection goes back to the pool.
+pg_conn() { echo "Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=$1;Maximum Pool Size=${pool};Max Auto Prepare=20;No Reset On Close=true"; }
+log "PostgreSQL on 127.0.0.1:${pg_port}"
+
+dump_statements() {
+  [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]] || return 0
+  psql_cmd -d "$1" -c "SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15" \
+    >"${work}/statements-$2.txt" 2>&1 || true
+  psql_cmd -d "$1" -c "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+}
+
+web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning")
+read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
+
+# --- ours: Silo + WebFront ---------------------------------------------------------------------
+silo_port="$(free_port 21111)"
+gateway_port="$(free_port 40000)"
+web_port="$(free_port 10106)"
+cluster_env=(
+  "ConnectionStrings__Orleans=$(pg_conn orleans)"
+  "Orleans__ClusterId=bench-$$"
+  "Orleans__ServiceId=orleansremarks-bench"
+  "${product_env[@]}"
+)
+log "migrating the schema"
+env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate.log" 2>&1 \
+  || { cat "${work}/logs/migrate.log" >&2; die "migration failed"; }
+endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
+if [[ "$topology" == cohosted ]]; then
+  log "starting a WebFront that hosts its own silo (${silo_port}/${gateway_port}) on ${web_port}"
+  silo_pid=""
+  start webfront "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" Orleans__CoHostSilo=true \
+    dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+  web_pid=$last_pid
+else
+  log "starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
+  start silo "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" dotnet "$silo_dll"
+  silo_pid=$last_pid
+  start webfront "${web_env[@]}" "${cluster_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+  web_pid=$last_pid
+fi
+wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" webfront
+[[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
+
+log "ours: load"
+ours_json="${work}/ours.json"
+status=0
+"${loadgen[@]}" suite --target ours --url "http://127.0.0.1:${web_port}" --out "$ours_json" \
+  --connections "$connections" "${suite_args[@]}" "${half_args[@]}" "${ours_args[@]}" --pg "$(pg_conn orleans)" || status=$?
+[[ -f "$ours_json" ]] || die "the load generator broke on ours (exit ${status})"
+dump_statements orleans ours
+stop_pid "$web_pid"
+[[ -z "$silo_pid" ]] || stop_pid "$silo_pid"
+
+# --- baseline ----------------------------------------------------------------------------------
+baseline_port="$(free_port 10206)"
+log "baseline on ${baseline_port}: load"
+start baseline "${web_env[@]}" "ConnectionStrings__Baseline=$(pg_conn baseline)" \
+  dotnet "$baseline_dll" --urls "http://127.0.0.1:${baseline_port}"
+baseline_pid=$last_pid
+wait_http "http://127.0.0.1:${baseline_port}/api/v1/users/ready/remarks/check" "$baseline_pid" baseline
+baseline_json="${work}/baseline.json"
+"${loadgen[@]}" suite --target baseline --url "http://127.0.0.1:${baseline_port}" --out "$baseline_json" \
+  --connections "$connections" "${suite_args[@]}" "${half_args[@]}" || status=$?
+[[ -f "$baseline_json" ]] || die "the load generator broke on the baseline (exit ${status})"
+dump_statements baseline baseline
+stop_pid "$baseline_pid"
+
+# --- pgbench: the same upsert, same clients, straight into PostgreSQL ----------------------------
+log "pgbench: ${connections} clients, ${pgbench_seconds} s"
+psql_cmd -d baseline -c "TRUNCATE bench_remarks" -c "CHECKPOINT"
+pgbench_common=(-h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$connections" -j 2
+  -f "${bench}/pgbench/upsert.sql" -D "owners=${owners}" -D "friends=${friends}")
+"$pgbench_bin" "${pgbench_common[@]}" -T "$pgbench_warmup" baseline >"${work}/logs/pgbench-warmup.log" 2>&1 \
+  || { cat "${work}/logs/pgbench-warmup.log" >&2; die "pgbench failed"; }
+(cd "$work" && "$pgbench_bin" "${pgbench_common[@]}" -T "$pgbench_seconds" -l --log-prefix=pgbench_log baseline \
+  >"${work}/pgbench.txt" 2>"${work}/logs/pgbench.log") || { cat "${work}/logs/pgbench.log" >&2; die "pgbench failed"; }
+
+# --- report ------------------------------------------------------------------------------------
+if [[ -z "$out" ]]; then
+  if ((smoke || quick)); then out="$(mktemp --suffix=.json /tmp/orleansremarks-bench-smoke.XXXXXX)"; else out="${bench}/results/latest.json"; fi
+fi
+commit="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[[ -n "$(cd "$repo" && git status --porcelain 2>/dev/null)" ]] && commit="${commit}+dirty"
+report_status=0
+"${loadgen[@]}" report --ours "$ours_json" --baseline "$baseline_json" \
+  --pgbench-summary "${work}/pgbench.txt" --pgbench-log-prefix "${work}/pgbench_log" \
+  --out "$out" --mode "$mode" --commit "$commit" \
+  --note "load generator, WebFront, Silo (or baseline) and PostgreSQL share the same cores" \
+  --settings "topology=${topology};connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
+  || report_status=$?
+log "results: ${out}"
+if ((report_status == 1 || status == 1)); then
+  log "LOST acknowledged callbacks: see the read-back lines above"
+  exit 1
+fi
+((report_status == 0 && status == 0)) || exit 2
