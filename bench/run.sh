@@ -168,7 +168,9 @@ dump_statements() {
   psql_cmd -d "$1" -c "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
 }
 
-web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning")
+# The query API's per-client rate limit (Api:RateLimit) is off: the load generator is one client
+# sending far more than any default allows, and the baseline has no limiter either.
+web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning" "Api__RateLimit__PermitsPerSecond=0")
 read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
 
 # --- ours: Silo + WebFront ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Dashboard;
@@ -15,7 +16,13 @@ public static partial class OperatorDashboard
 
     public static WebApplicationBuilder AddOperatorDashboard(this WebApplicationBuilder builder)
     {
-        builder.UseOrleansClient(client => client.AddDashboard());
+        // A co-hosted silo registers the dashboard itself (SiloHost.ConfigureSilo), and a process
+        // that is a silo must not also configure an Orleans client.
+        if (!CoHostedSilo.IsEnabled(builder.Configuration))
+        {
+            builder.UseOrleansClient(client => client.AddDashboard());
+        }
+
         return builder;
     }
 
