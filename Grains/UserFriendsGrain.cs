@@ -15,6 +15,7 @@ namespace OrleansRemarks.Grains;
 public sealed partial class UserFriendsGrain(
     [FromKeyedServices(RemarkStorage.ProviderName)] IGrainStorage storage,
     TimeProvider clock,
+    RemarkStorageMetrics metrics,
     ILogger<UserFriendsGrain> logger) : Grain, IUserFriendsGrain
 {
     private const int MaxAttempts = 3;
@@ -24,7 +25,7 @@ public sealed partial class UserFriendsGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = new OwnerStateStore(storage, this.GetGrainId());
+        _store = new OwnerStateStore(storage, this.GetGrainId(), metrics);
         await LoadAsync();
     }
 

@@ -3,14 +3,18 @@ using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Dashboard;
 using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Operations;
 using OrleansRemarks.WebFront.Queries;
+using OrleansRemarks.WebFront.Security;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.UseDefaultListenUrlWhenUnset()
-        .KeepCallbackSecretOutOfLogs();
+        .KeepCallbackSecretOutOfLogs()
+        .AddWebFrontOperations();
     if (CoHostedSilo.IsEnabled(builder.Configuration))
     {
         await builder.AddCoHostedSiloAsync();
@@ -25,15 +29,20 @@ try
         .AddOpenImCallbacks()
         .AddProblemDetails()
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
+    builder.AddWebFrontSecurity().AddOperatorDashboard();
 
     var app = builder.Build();
-    app.Services.ValidateWebFrontOptions();
+    app.Services.ValidateWebFrontAndSecurityOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseClientAddressRules();
     app.UseCallbackSecretPath();
     app.UseRouting();
+    app.UseApiAccessControl();
+    app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
-    app.MapRemarkQueries();
+    app.MapProtectedQueryApi().MapRemarkQueries();
+    app.MapWebFrontOperations();
     await app.RunAsync();
     return 0;
 }

@@ -7,8 +7,9 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
 
-# The file requires POSTGRES_PASSWORD; a placeholder is enough to validate it.
+# The file requires POSTGRES_PASSWORD and REMARKS_API_KEY; placeholders are enough to validate it.
 export POSTGRES_PASSWORD="${POSTGRES_PASSWORD:-validation-only}"
+export REMARKS_API_KEY="${REMARKS_API_KEY:-validation-only}"
 
 if command -v docker-compose >/dev/null 2>&1; then
   docker-compose -f docker-compose.yml config -q

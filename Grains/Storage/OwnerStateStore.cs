@@ -2,8 +2,8 @@ using Orleans.Storage;
 
 namespace OrleansRemarks.Grains.Storage;
 
-/// <summary>Reads and writes one owner's layout and buckets as separate named states.</summary>
-public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId)
+/// <summary>Reads and writes one owner's layout and buckets as separate named states; counts every confirmed write.</summary>
+public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, RemarkStorageMetrics metrics)
 {
     private const int MaxParallelReads = 16;
 
@@ -37,7 +37,9 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId)
     private async Task<Stored<T>> WriteAsync<T>(string stateName, Stored<T> current, T value)
     {
         var state = new GrainState<T>(value) { ETag = current.ETag, RecordExists = current.Exists };
+        var payloadBytes = WrittenPayload.StartMeasuring();
         await storage.WriteStateAsync(stateName, grainId, state);
+        metrics.RecordWrite(stateName, payloadBytes.Value);
         return new Stored<T>(value, state.ETag, true);
     }
 }

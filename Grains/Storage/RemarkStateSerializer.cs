@@ -10,9 +10,13 @@ namespace OrleansRemarks.Grains.Storage;
 /// </summary>
 public sealed class RemarkStateSerializer : IGrainStorageSerializer
 {
-    public BinaryData Serialize<T>(T? input) =>
-        new(JsonSerializer.SerializeToUtf8Bytes(input, RemarkStateJsonContext.Default.GetTypeInfo(typeof(T))
-            ?? throw new NotSupportedException($"{typeof(T)} is not a remark state type.")));
+    public BinaryData Serialize<T>(T? input)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(input, RemarkStateJsonContext.Default.GetTypeInfo(typeof(T))
+            ?? throw new NotSupportedException($"{typeof(T)} is not a remark state type."));
+        WrittenPayload.Add(payload.Length);
+        return new BinaryData(payload);
+    }
 
     public T Deserialize<T>(BinaryData input) =>
         (T)(JsonSerializer.Deserialize(input.ToMemory().Span, RemarkStateJsonContext.Default.GetTypeInfo(typeof(T))

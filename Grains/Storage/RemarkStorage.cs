@@ -29,6 +29,8 @@ public static class RemarkStorage
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<RemarkStorageMetrics>();
         // Orleans transports only exceptions from allowed namespaces ("System", "Microsoft", "Orleans", …).
         // Without "Npgsql" a PostgreSQL failure reaches the caller as CodecNotFoundException
         // ("Could not find a codec for type Npgsql.NpgsqlException") instead of as itself.

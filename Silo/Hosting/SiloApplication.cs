@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using OrleansRemarks.Silo.Configuration;
+using OrleansRemarks.Silo.Operations;
 using OrleansRemarks.Silo.Schema;
 
 namespace OrleansRemarks.Silo.Hosting;
@@ -17,7 +18,8 @@ public static class SiloApplication
         var migrateOnly = args.Length > 0 && args[0] == MigrateCommand;
         try
         {
-            var builder = Host.CreateApplicationBuilder(migrateOnly ? args[1..] : args);
+            // A web application only for the silo's health and metrics listener (Silo:HttpUrl).
+            var builder = WebApplication.CreateSlimBuilder(migrateOnly ? args[1..] : args);
             if (migrateOnly)
             {
                 await MigrateAsync(SiloSettings.LoadConnectionString(builder.Configuration));
@@ -27,7 +29,9 @@ public static class SiloApplication
             var settings = SiloSettings.Load(builder.Configuration);
             await MigrateAsync(settings.ConnectionString);
             SiloHost.Configure(builder, settings);
-            using var host = builder.Build();
+            builder.AddSiloOperations(settings);
+            await using var host = builder.Build();
+            host.MapSiloOperations();
             await host.RunAsync();
             return 0;
         }

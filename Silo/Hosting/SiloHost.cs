@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using OrleansRemarks.Grains.Storage;
 using OrleansRemarks.Grains.Storage.Batching;
 using OrleansRemarks.Silo.Configuration;
+using OrleansRemarks.Silo.Operations.Logging;
 
 namespace OrleansRemarks.Silo.Hosting;
 
@@ -15,15 +16,10 @@ public static class SiloHost
     /// <summary>How long a stopping silo may take (SIGTERM): enough to hand off grains and mark itself Dead.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static void Configure(HostApplicationBuilder builder, SiloSettings settings)
+    public static void Configure(IHostApplicationBuilder builder, SiloSettings settings)
     {
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.UseUtcTimestamp = true;
-            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+        builder.Logging.AddSiloConsole(builder.Configuration);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.UseOrleans(silo => ConfigureSilo(silo, builder.Configuration, settings));
     }
@@ -51,5 +47,7 @@ public static class SiloHost
             clustering.ConnectionString = settings.ConnectionString;
         });
         silo.AddRemarkStorage(settings.ConnectionString);
+        silo.AddRemarksDashboard();
+        silo.Services.AddMembershipOptions(configuration);
     }
 }

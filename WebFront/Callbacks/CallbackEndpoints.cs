@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Operations.Metrics;
+using OrleansRemarks.WebFront.Operations.OpenApi;
 
 namespace OrleansRemarks.WebFront.Callbacks;
 
@@ -8,6 +10,7 @@ public static class CallbackEndpoints
 {
     public static IServiceCollection AddOpenImCallbacks(this IServiceCollection services) => services
         .AddSingleton<FriendCallbackHandler>()
+        .AddSingleton<CallbackMetrics>()
         .AddSingleton<CallbackSecret>();
 
     /// <summary>
@@ -29,7 +32,8 @@ public static class CallbackEndpoints
         var basePath = options.NormalizedBasePath.Length == 0 ? "/" : options.NormalizedBasePath;
         endpoints.MapGroup(basePath)
             .WithTags("OpenIM callbacks")
-            .MapPost("/{command}", HandleAsync);
+            .MapPost("/{command}", HandleAsync)
+            .WithCallbackDocumentation();
         return endpoints;
     }
 

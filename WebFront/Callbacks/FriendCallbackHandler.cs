@@ -1,31 +1,52 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Operations.Metrics;
 
 namespace OrleansRemarks.WebFront.Callbacks;
 
 /// <summary>
 /// Answers one OpenIM callback. After-set-remark and after-delete-friend are validated, applied by
 /// the owner's grain and answered once durable; every other command is answered "continue" at once.
+/// Every log line names the command and the operationID; none holds a remark's text.
 /// </summary>
 public sealed partial class FriendCallbackHandler(
     IClusterClient cluster,
     IOptions<CallbackOptions> options,
+    CallbackMetrics metrics,
     ILogger<FriendCallbackHandler> logger)
 {
     public async Task<JsonHttpResult<CallbackReply>> HandleAsync(string command, HttpRequest request, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = CallbackOutcome.Failed;
+        try
+        {
+            (var reply, outcome) = await AnswerAsync(command, request, cancellationToken);
+            return reply;
+        }
+        finally
+        {
+            metrics.Record(command, outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<(JsonHttpResult<CallbackReply> Reply, CallbackOutcome Outcome)> AnswerAsync(
+        string command, HttpRequest request, CancellationToken cancellationToken)
+    {
         var kind = CallbackCommands.Classify(command);
+        var operationId = OperationIdHeader.Read(request);
         if (kind is CallbackCommandKind.BeforeSetFriendRemark or CallbackCommandKind.Other)
         {
             // Before-callbacks block an OpenIM user until answered: no body parsing, no storage, no failure.
-            return Reply(StatusCodes.Status200OK, CallbackReply.Continue);
+            LogIgnored(CallbackMetrics.CommandLabel(command), operationId);
+            return (Reply(StatusCodes.Status200OK, CallbackReply.Continue), CallbackOutcome.Ignored);
         }
 
-        var operationId = OperationIdHeader.Read(request);
         var body = await CallbackBodyReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
@@ -42,9 +63,18 @@ public sealed partial class FriendCallbackHandler(
 
         try
         {
-            var result = await ApplyAsync(kind, callback, operationId);
-            LogApplied(command, result.Outcome, result.OwnerVersion, operationId);
-            return Reply(StatusCodes.Status200OK, CallbackReply.Continue);
+            var result = await ApplyAsync(kind, callback, operationId).WaitAsync(options.Value.Timeout);
+            var outcome = OutcomeOf(result.Outcome);
+            LogAnswered(command, outcome, callback.OwnerUserId, callback.FriendUserId, result.OwnerVersion, operationId);
+            return (Reply(StatusCodes.Status200OK, CallbackReply.Continue), outcome);
+        }
+        catch (TimeoutException)
+        {
+            LogTimedOut(command, options.Value.TimeoutSeconds, operationId);
+            return (Reply(StatusCodes.Status503ServiceUnavailable, CallbackReply.Failure(
+                CallbackErrorCode.Unavailable,
+                $"The cluster did not answer within {options.Value.TimeoutSeconds} s (Callback:TimeoutSeconds); " +
+                "the change may still be applied later.")), CallbackOutcome.Failed);
         }
         catch (Exception exception)
         {
@@ -60,13 +90,21 @@ public sealed partial class FriendCallbackHandler(
             : grain.RemoveFriendAsync(new FriendRemoval(callback.FriendUserId, operationId));
     }
 
-    private JsonHttpResult<CallbackReply> Reject(string command, string? operationId, CallbackRejection rejection)
+    private static CallbackOutcome OutcomeOf(RemarkChangeOutcome outcome) => outcome switch
+    {
+        RemarkChangeOutcome.Applied => CallbackOutcome.Applied,
+        RemarkChangeOutcome.Unchanged => CallbackOutcome.Unchanged,
+        RemarkChangeOutcome.Duplicate => CallbackOutcome.Duplicate,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown remark change outcome."),
+    };
+
+    private (JsonHttpResult<CallbackReply>, CallbackOutcome) Reject(string command, string? operationId, CallbackRejection rejection)
     {
         LogRejected(command, (int)rejection.Code, rejection.Detail, operationId);
-        return Reply(StatusCodes.Status400BadRequest, CallbackReply.Failure(rejection.Code, rejection.Detail));
+        return (Reply(StatusCodes.Status400BadRequest, CallbackReply.Failure(rejection.Code, rejection.Detail)), CallbackOutcome.Rejected);
     }
 
-    private JsonHttpResult<CallbackReply> Fail(string command, string? operationId, Exception exception)
+    private (JsonHttpResult<CallbackReply>, CallbackOutcome) Fail(string command, string? operationId, Exception exception)
     {
         switch (GrainCallFailure.Classify(exception))
         {
@@ -74,28 +112,34 @@ public sealed partial class FriendCallbackHandler(
                 return Reject(command, operationId, new CallbackRejection(CallbackErrorCode.InvalidValue, exception.Message));
             case GrainCallFailureKind.Unavailable:
                 LogUnavailable(exception, command, operationId);
-                return Reply(StatusCodes.Status503ServiceUnavailable, CallbackReply.Failure(
+                return (Reply(StatusCodes.Status503ServiceUnavailable, CallbackReply.Failure(
                     CallbackErrorCode.Unavailable,
-                    $"Storage or the Orleans cluster is unavailable ({exception.GetType().Name}); nothing was stored."));
+                    $"Storage or the Orleans cluster is unavailable ({exception.GetType().Name}); nothing was stored.")), CallbackOutcome.Failed);
             default:
                 LogInternalError(exception, command, operationId);
-                return Reply(StatusCodes.Status500InternalServerError, CallbackReply.Failure(
+                return (Reply(StatusCodes.Status500InternalServerError, CallbackReply.Failure(
                     CallbackErrorCode.InternalError,
-                    $"Unexpected {exception.GetType().Name}; see the WebFront log for operationID {operationId}."));
+                    $"Unexpected {exception.GetType().Name}; see the WebFront log for operationID {operationId}.")), CallbackOutcome.Failed);
         }
     }
 
     private static JsonHttpResult<CallbackReply> Reply(int statusCode, CallbackReply reply) =>
         TypedResults.Json(reply, WebFrontJsonContext.Default.CallbackReply, statusCode: statusCode);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Callback {Command} applied: {Outcome}, owner version {OwnerVersion} (operationID {OperationId})")]
-    private partial void LogApplied(string command, RemarkChangeOutcome outcome, long ownerVersion, string? operationId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Callback {Command} for owner {OwnerUserId}, friend {FriendUserId}: {Outcome}, owner version {OwnerVersion} (operationID {OperationId})")]
+    private partial void LogAnswered(string command, CallbackOutcome outcome, string ownerUserId, string friendUserId, long ownerVersion, string? operationId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Callback {Command} ignored: answered \"continue\" (operationID {OperationId})")]
+    private partial void LogIgnored(string command, string? operationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {Command} rejected with errCode {ErrCode}: {Detail} (operationID {OperationId})")]
     private partial void LogRejected(string command, int errCode, string detail, string? operationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Callback {Command} not stored: storage or cluster unavailable (operationID {OperationId})")]
     private partial void LogUnavailable(Exception exception, string command, string? operationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Callback {Command} timed out after {TimeoutSeconds} s waiting for the cluster; it may still be applied (operationID {OperationId})")]
+    private partial void LogTimedOut(string command, int timeoutSeconds, string? operationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Callback {Command} failed unexpectedly (operationID {OperationId})")]
     private partial void LogInternalError(Exception exception, string command, string? operationId);

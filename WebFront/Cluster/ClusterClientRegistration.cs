@@ -30,6 +30,7 @@ public static class ClusterClientRegistration
                     options.Invariant = NpgsqlInvariant;
                     options.ConnectionString = connection.Value.ConnectionString;
                 }));
+            client.Services.AddClientFailoverOptions(builder.Configuration);
             client.Services.Configure<ExceptionSerializationOptions>(serialization =>
                 serialization.SupportedNamespacePrefixes.Add(NpgsqlExceptionNamespace));
             client.Services.AddOptions<ClusterOptions>()

@@ -14,6 +14,11 @@ public sealed class CallbackOptions
 
     public const int ShortestSecret = 16;
 
+    public const int DefaultTimeoutSeconds = 10;
+
+    /// <summary>Orleans' own response timeout is 30 s: a longer wait would never be reached.</summary>
+    public const int LongestTimeoutSeconds = 30;
+
     /// <summary>Path the callbacks are posted under; OpenIM appends <c>/{command}</c>.</summary>
     public string BasePath { get; set; } = DefaultBasePath;
 
@@ -26,6 +31,15 @@ public sealed class CallbackOptions
 
     /// <summary>Larger callback bodies are rejected unread (OpenIM's are a few hundred bytes).</summary>
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    /// <summary>
+    /// How long a callback waits for the owner's grain before it answers 503 (errCode 25001). OpenIM
+    /// gives up after its own webhook timeout (5 s in its default <c>webhooks.yml</c>), so waiting
+    /// much longer only holds connections open.
+    /// </summary>
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     public bool HasSecret => !string.IsNullOrEmpty(Secret);
 

@@ -21,6 +21,13 @@ public sealed class CallbackOptionsValidator : IValidateOptions<CallbackOptions>
             failures.Add($"{Section}:MaxBodyBytes must be between 1 and {CallbackOptions.LargestMaxBodyBytes}.");
         }
 
+        if (options.TimeoutSeconds is < 1 or > CallbackOptions.LongestTimeoutSeconds)
+        {
+            failures.Add(
+                $"{Section}:TimeoutSeconds must be a whole number of seconds from 1 to {CallbackOptions.LongestTimeoutSeconds} " +
+                $"(default {CallbackOptions.DefaultTimeoutSeconds}).");
+        }
+
         if (options.HasSecret && options.NormalizedBasePath.Length == 0)
         {
             failures.Add($"{Section}:BasePath must not be \"/\" when {Section}:Secret is set: every path under it would belong to the callbacks.");

@@ -46,5 +46,10 @@ public static class WebFrontOptionsRegistration
         {
             failures.AddRange(invalid.Failures);
         }
+        catch (InvalidOperationException unconvertible)
+        {
+            // The binder could not convert a value (e.g. Callback:TimeoutSeconds=ten); it names the key.
+            failures.Add(unconvertible.Message);
+        }
     }
 }

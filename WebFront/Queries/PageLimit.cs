@@ -9,15 +9,18 @@ public static class PageLimit
 
     public const int Max = RemarkLimits.MaxPageSize;
 
-    /// <summary>Absent means <see cref="Default"/>; otherwise plain decimal digits from 1 to <see cref="Max"/>.</summary>
-    public static bool TryParse(string? text, out int limit)
+    /// <summary>
+    /// Absent means <see cref="Default"/> (or <paramref name="max"/> when smaller); otherwise plain decimal
+    /// digits from 1 to <paramref name="max"/> (<c>Api:MaxPageSize</c>, at most <see cref="Max"/>).
+    /// </summary>
+    public static bool TryParse(string? text, int max, out int limit)
     {
         if (text is null)
         {
-            limit = Default;
+            limit = Math.Min(Default, max);
             return true;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= Max;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1 && limit <= Math.Min(max, Max);
     }
 }

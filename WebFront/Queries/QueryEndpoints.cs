@@ -1,3 +1,6 @@
+using OrleansRemarks.WebFront.Operations.Metrics;
+using OrleansRemarks.WebFront.Operations.OpenApi;
+
 namespace OrleansRemarks.WebFront.Queries;
 
 public static class QueryEndpoints
@@ -9,6 +12,8 @@ public static class QueryEndpoints
     public static IEndpointRouteBuilder MapRemarkQueries(this IEndpointRouteBuilder endpoints)
     {
         var user = endpoints.MapGroup("/api/v1/users/{ownerUserId}").WithTags("Remarks");
+        user.AddEndpointFilter<QueryMetricsFilter>();
+        user.WithQueryDocumentation();
         user.MapGet("/remarks/{friendUserId}", RemarkQueryHandlers.GetRemarkAsync).WithName("GetRemark");
         user.MapGet("/remarks", RemarkQueryHandlers.ListRemarksAsync).WithName("ListRemarks");
         user.MapPost("/remarks:lookup", RemarkQueryHandlers.LookupRemarksAsync).WithName("LookupRemarks");

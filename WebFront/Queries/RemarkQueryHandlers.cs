@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Limits;
 
 namespace OrleansRemarks.WebFront.Queries;
 
@@ -30,12 +32,14 @@ public static partial class RemarkQueryHandlers
     }
 
     public static async Task<Results<Ok<RemarkPageResponse>, ValidationProblem, ProblemHttpResult>> ListRemarksAsync(
-        string ownerUserId, string? limit, string? cursor, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+        string ownerUserId, string? limit, string? cursor, HttpContext context, IClusterClient cluster, ILoggerFactory loggers,
+        IOptions<ApiLimitsOptions> limits)
     {
         var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
-        if (!PageLimit.TryParse(limit, out var pageSize))
+        var max = limits.Value.MaxPageSize;
+        if (!PageLimit.TryParse(limit, max, out var pageSize))
         {
-            return QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {PageLimit.Max} (default {PageLimit.Default}).");
+            return QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {max} (default {Math.Min(PageLimit.Default, max)}).");
         }
 
         string? after = null;
@@ -58,10 +62,10 @@ public static partial class RemarkQueryHandlers
     }
 
     public static async Task<Results<Ok<RemarkLookupResponse>, ValidationProblem, ProblemHttpResult>> LookupRemarksAsync(
-        string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+        string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers, IOptions<ApiLimitsOptions> limits)
     {
         var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
-        var (friendIds, problem) = await ReadLookupAsync(context.Request, context.RequestAborted);
+        var (friendIds, problem) = await ReadLookupAsync(context.Request, limits.Value.MaxLookupIds, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -79,7 +83,7 @@ public static partial class RemarkQueryHandlers
     }
 
     private static async Task<(IReadOnlyList<string>? FriendIds, ValidationProblem? Problem)> ReadLookupAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+        HttpRequest request, int maxIds, CancellationToken cancellationToken)
     {
         const string Field = "friendUserIDs";
         RemarkLookupRequest? lookup;
@@ -92,9 +96,9 @@ public static partial class RemarkQueryHandlers
             return (null, QueryProblems.Invalid("body", $"Expected {{\"friendUserIDs\":[\"…\"]}}: {exception.Message}"));
         }
 
-        if (lookup?.FriendUserIds is not { } ids || ids.Count is < 1 or > RemarkLimits.MaxLookupIds)
+        if (lookup?.FriendUserIds is not { } ids || ids.Count < 1 || ids.Count > maxIds)
         {
-            return (null, QueryProblems.Invalid(Field, $"friendUserIDs must hold 1 to {RemarkLimits.MaxLookupIds} user IDs."));
+            return (null, QueryProblems.Invalid(Field, $"friendUserIDs must hold 1 to {maxIds} user IDs."));
         }
 
         if (ids.Any(string.IsNullOrEmpty))

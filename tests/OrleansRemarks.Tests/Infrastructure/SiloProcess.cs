@@ -27,8 +27,9 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly string _connectionString;
     private bool _logClosed;
 
-    private SiloProcess(Process process, string logFile, string connectionString, string clusterId, int siloPort, int gatewayPort)
+    private SiloProcess(Process process, string logFile, string connectionString, string clusterId, int siloPort, int gatewayPort, int httpPort)
     {
+        HttpBaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         _process = process;
         LogFile = logFile;
         _log = new StreamWriter(logFile) { AutoFlush = true };
@@ -43,6 +44,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public int SiloPort { get; }
 
     public int GatewayPort { get; }
+
+    /// <summary>The silo's health and metrics listener (Silo:HttpUrl); it opens once the silo is Active.</summary>
+    public Uri HttpBaseAddress { get; }
 
     public string LogFile { get; }
 
@@ -63,9 +67,15 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo and returns once its membership row is Active.</summary>
-    public static async Task<SiloProcess> StartAsync(string connectionString, string clusterId, string serviceId, int siloPort, int gatewayPort)
+    /// <param name="httpPort">Port of Silo:HttpUrl on 127.0.0.1; 0 picks a free one.</param>
+    /// <param name="settings">Extra configuration as environment variables (e.g. Logging__Console__FormatterName).</param>
+    public static async Task<SiloProcess> StartAsync(
+        string connectionString, string clusterId, string serviceId, int siloPort, int gatewayPort,
+        int httpPort = 0, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var environment = new Dictionary<string, string?>
+        httpPort = httpPort == 0 ? FreeTcpPort.Next() : httpPort;
+        var environment = new Dictionary<string, string?>(
+            (settings ?? new Dictionary<string, string>()).Select(setting => KeyValuePair.Create(setting.Key, (string?)setting.Value)))
         {
             ["ConnectionStrings__Orleans"] = connectionString,
             ["Orleans__ClusterId"] = clusterId,
@@ -73,11 +83,12 @@ public sealed class SiloProcess : IAsyncDisposable
             ["Orleans__Endpoints__SiloPort"] = siloPort.ToString(),
             ["Orleans__Endpoints__GatewayPort"] = gatewayPort.ToString(),
             ["Orleans__Endpoints__AdvertisedIPAddress"] = "127.0.0.1",
+            ["Silo__HttpUrl"] = $"http://127.0.0.1:{httpPort}",
         };
         var process = Process.Start(CreateStartInfo([], environment))
             ?? throw new InvalidOperationException("Could not start the silo process.");
         var logDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "orleansremarks-silo-logs"));
-        var silo = new SiloProcess(process, Path.Combine(logDirectory.FullName, $"silo-{siloPort}-{process.Id}.log"), connectionString, clusterId, siloPort, gatewayPort);
+        var silo = new SiloProcess(process, Path.Combine(logDirectory.FullName, $"silo-{siloPort}-{process.Id}.log"), connectionString, clusterId, siloPort, gatewayPort, httpPort);
         silo.CaptureOutput();
         try
         {

@@ -36,11 +36,12 @@ public sealed class WebFrontProcess : IAsyncDisposable
     public static string AssemblyPath => RepositoryPaths.BuiltAssembly("WebFront", "OrleansRemarks.WebFront");
 
     /// <param name="settings">Configuration as environment variables, e.g. <c>ConnectionStrings__Orleans</c>, <c>Callback__Secret</c>.</param>
-    public static async Task<WebFrontProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="listenHost">Host of the <c>--urls</c> address, e.g. <c>0.0.0.0</c>; the tests still call it on 127.0.0.1.</param>
+    public static async Task<WebFrontProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1")
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}");
         var output = new ConcurrentQueue<string>();
-        var process = Launch(settings, baseAddress.ToString().TrimEnd('/'), output);
+        var process = Launch(settings, $"http://{listenHost}:{baseAddress.Port}", output);
         var webFront = new WebFrontProcess(process, output, baseAddress);
         try
         {
@@ -55,11 +56,13 @@ public sealed class WebFrontProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the web front until it exits by itself (e.g. refusing a bad configuration).</summary>
-    public static async Task<(int ExitCode, string StandardError, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="listenHost">Host of the <c>--urls</c> address, e.g. <c>0.0.0.0</c> or <c>[::]</c>.</param>
+    public static async Task<(int ExitCode, string StandardError, string Output)> RunUntilExitAsync(
+        IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1")
     {
         var output = new ConcurrentQueue<string>();
         var errors = new ConcurrentQueue<string>();
-        using var process = Launch(settings, $"http://127.0.0.1:{FreeTcpPort.Next()}", output, errors);
+        using var process = Launch(settings, $"http://{listenHost}:{FreeTcpPort.Next()}", output, errors);
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {

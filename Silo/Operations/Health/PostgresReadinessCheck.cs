@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace OrleansRemarks.Silo.Operations.Health;
+
+/// <summary>
+/// Ready while PostgreSQL answers <c>SELECT 1</c> within <see cref="Timeout"/>. Each probe opens its
+/// own connection (no pool), so a broken pooled connection cannot make a recovered database look down.
+/// </summary>
+public sealed class PostgresReadinessCheck(string connectionString) : IHealthCheck
+{
+    public const string Name = "postgresql";
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
+    private readonly string _probeConnectionString = new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        Pooling = false,
+        Timeout = (int)Timeout.TotalSeconds,
+        CommandTimeout = (int)Timeout.TotalSeconds,
+    }.ConnectionString;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ProbeAsync(cancellationToken).WaitAsync(Timeout, cancellationToken);
+            return HealthCheckResult.Healthy("PostgreSQL answered.");
+        }
+        catch (TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy($"PostgreSQL did not answer within {Timeout.TotalSeconds:0} s.");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The type only: messages can name hosts, and this answer may reach unauthenticated callers.
+            return HealthCheckResult.Unhealthy($"PostgreSQL is unreachable ({exception.GetType().Name}).");
+        }
+    }
+
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(_probeConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT 1", connection);
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OrleansRemarks.Grains.Storage;
+
+namespace OrleansRemarks.Silo.Operations.Metrics;
+
+/// <summary>
+/// OpenTelemetry metrics served in Prometheus text format at <c>/metrics</c>: the grains' storage
+/// writes (meter "OrleansRemarks"), Orleans' own meter, ASP.NET Core's and the .NET runtime's.
+/// </summary>
+public static class SiloMetrics
+{
+    public const string ScrapePath = "/metrics";
+    public const string ServiceName = "OrleansRemarks.Silo";
+    public const string OrleansMeterName = "Microsoft.Orleans";
+    public const string RuntimeMeterName = "System.Runtime";
+
+    public static IServiceCollection AddSiloMetrics(this IServiceCollection services)
+    {
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(RemarkStorageMetrics.MeterName, OrleansMeterName, RuntimeMeterName)
+                .AddAspNetCoreInstrumentation()
+                // Collected afresh on every scrape (the exporter caches for 300 ms by default).
+                .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSiloMetricsEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint(ScrapePath);
+        return endpoints;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using Microsoft.OpenApi;
+using OrleansRemarks.WebFront.Callbacks;
+
+namespace OrleansRemarks.WebFront.Operations.OpenApi;
+
+/// <summary>
+/// Describes the OpenIM callback endpoint in the OpenAPI document: its body, its reply and every
+/// errCode. The body is documented without <c>Accepts</c> metadata, which would make routing refuse
+/// callbacks whose Content-Type differs (OpenIM's is not checked).
+/// </summary>
+public static class CallbackApiDocumentation
+{
+    public const string OperationId = "OpenImCallback";
+
+    public static RouteHandlerBuilder WithCallbackDocumentation(this RouteHandlerBuilder endpoint) => endpoint
+        .WithName(OperationId)
+        .WithSummary("Receive an OpenIM webhook callback")
+        .WithDescription(Description())
+        .Produces<CallbackReply>(StatusCodes.Status200OK)
+        .Produces<CallbackReply>(StatusCodes.Status400BadRequest)
+        .Produces<CallbackReply>(StatusCodes.Status500InternalServerError)
+        .Produces<CallbackReply>(StatusCodes.Status503ServiceUnavailable)
+        .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var body = await context.GetOrCreateSchemaAsync(typeof(FriendCallbackBody), cancellationToken: cancellationToken);
+            // The record's fields are nullable only so that a missing one can be named in the reply; JSON null is refused.
+            foreach (var field in body.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                field.Type = JsonSchemaType.String;
+            }
+
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "As OpenIM sends it (any Content-Type; UTF-8 JSON). `remark` only on after-set-friend-remark, where `\"\"` clears it.",
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = body } },
+            };
+            OpenApiText.DescribeParameter(operation, "command",
+                $"`{CallbackCommands.AfterSetFriendRemark}` (or `{CallbackCommands.AfterSetFriendRemarkLegacy}`) and " +
+                $"`{CallbackCommands.AfterDeleteFriend}` are acted on; every other command is answered \"continue\" at once.");
+            OpenApiText.AddHeaderParameter(operation, OperationIdHeader.Name,
+                "OpenIM's operation ID. A repeat of one of the pair's last four applied changes with the same operationID and remark is a duplicate.");
+            OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
+            {
+                [StatusCodes.Status200OK] = "Stored (or unchanged, or a duplicate), or a command that is not acted on: `actionCode` 0.",
+                [StatusCodes.Status400BadRequest] = "Refused as sent (errCode 200xx); nothing was stored.",
+                [StatusCodes.Status404NotFound] = "With `Callback:Secret` set: the path does not hold the secret.",
+                [StatusCodes.Status500InternalServerError] = "Unexpected failure (errCode 25002); details in the WebFront log.",
+                [StatusCodes.Status503ServiceUnavailable] =
+                    "Storage or the cluster is unavailable, or did not answer within `Callback:TimeoutSeconds` (errCode 25001). Never a false success.",
+            });
+        });
+
+    private static string Description()
+    {
+        var text = new StringBuilder()
+            .AppendLine("OpenIM posts every webhook of its shared URL to `{Callback:BasePath}/{command}`; with `Callback:Secret` set the path is ")
+            .AppendLine("`{Callback:BasePath}/{secret}/{command}` and any other callback path is 404. OpenIM reads the reply body, never the HTTP status. ")
+            .AppendLine("Every code in the reply is a JSON number; `nextCode` is always 0.")
+            .AppendLine()
+            .AppendLine("| errCode | HTTP | errMsg |")
+            .AppendLine("|---|---|---|");
+        foreach (var code in Enum.GetValues<CallbackErrorCode>().Where(code => code != CallbackErrorCode.None))
+        {
+            text.AppendLine($"| {(int)code} | {HttpStatusOf(code)} | {CallbackErrorMessages.ShortMessage(code)} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static int HttpStatusOf(CallbackErrorCode code) => code switch
+    {
+        CallbackErrorCode.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        CallbackErrorCode.InternalError => StatusCodes.Status500InternalServerError,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.WebFront.Queries;
+
+namespace OrleansRemarks.WebFront.Operations.OpenApi;
+
+/// <summary>
+/// Describes the query API in the OpenAPI document: parameters, the lookup body and the problem
+/// answers. Bodies are documented without <c>Accepts</c> metadata, which would change request matching.
+/// </summary>
+public static class QueryApiDocumentation
+{
+    private const string UserIdText = "Any non-empty user ID, percent-encoded as one path segment (`/` as `%2F`, `%` as `%25`).";
+
+    public static RouteGroupBuilder WithQueryDocumentation(this RouteGroupBuilder group)
+    {
+        group.ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                OpenApiText.DescribeParameter(operation, "ownerUserId", UserIdText);
+                OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
+                {
+                    [StatusCodes.Status503ServiceUnavailable] = "PostgreSQL or the Orleans cluster is unavailable; retry later.",
+                    [StatusCodes.Status500InternalServerError] = "Unexpected failure; details in the WebFront log.",
+                });
+                switch (operation.OperationId)
+                {
+                    case "GetRemark":
+                        await DescribeGetRemarkAsync(operation, context, cancellationToken);
+                        break;
+                    case "ListRemarks":
+                        DescribeListRemarks(operation);
+                        break;
+                    case "LookupRemarks":
+                        await DescribeLookupRemarksAsync(operation, context, cancellationToken);
+                        break;
+                }
+            });
+        return group;
+    }
+
+    private static async Task DescribeGetRemarkAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Summary = "One remark: the owner's remark on a friend";
+        OpenApiText.DescribeParameter(operation, "friendUserId", UserIdText);
+        operation.Responses![StatusCodes.Status404NotFound.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+        {
+            Description = "The owner has no remark on that friend (never set, cleared, or friendship deleted).",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken) },
+            },
+        };
+    }
+
+    private static void DescribeListRemarks(OpenApiOperation operation)
+    {
+        operation.Summary = "All of an owner's remarks, page by page, in ordinal order of friendUserID";
+        OpenApiText.DescribeParameter(operation, "limit",
+            $"Page size: a whole number from 1 to {PageLimit.Max} (default {PageLimit.Default}); anything else is 400.");
+        OpenApiText.DescribeParameter(operation, "cursor",
+            "The previous page's `nextCursor`, unchanged; absent for the first page. `nextCursor` is null on the last page.");
+    }
+
+    private static async Task DescribeLookupRemarksAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Summary = "Several friends at once: only those with a remark, in request order";
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = $"1 to {RemarkLimits.MaxLookupIds} non-empty friend user IDs.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(RemarkLookupRequest), cancellationToken: cancellationToken) },
+            },
+        };
+    }
+}

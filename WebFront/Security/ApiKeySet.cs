@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace OrleansRemarks.WebFront.Security;
+
+/// <summary>
+/// The configured API keys, kept only as SHA-256 digests. A candidate is hashed and compared with
+/// every key in constant time, so neither a key's length nor the position of a difference nor which
+/// key matched shows in the timing. Keys are never logged.
+/// </summary>
+public sealed class ApiKeySet(IOptions<ApiAccessOptions> options)
+{
+    private readonly byte[][] _digests = options.Value.Keys.Select(Digest).ToArray();
+
+    public bool IsEnabled => _digests.Length > 0;
+
+    /// <summary>A stable, non-secret name for a key: <c>api-key-0</c> for <c>Api:Keys:0</c>.</summary>
+    public static string ClientId(int index) => $"api-key-{index}";
+
+    /// <summary>The position of the matching key, or -1.</summary>
+    public int IndexOf(string candidate)
+    {
+        var digest = Digest(candidate);
+        var found = -1;
+        for (var index = 0; index < _digests.Length; index++)
+        {
+            var equal = CryptographicOperations.FixedTimeEquals(digest, _digests[index]);
+            found = equal ? index : found;
+        }
+
+        return found;
+    }
+
+    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using OrleansRemarks.WebFront.Limits;
+
+namespace OrleansRemarks.WebFront.Security;
+
+/// <summary>Authentication, trusted proxies, callback networks and the query API's limits.</summary>
+public static class WebFrontSecurityRegistration
+{
+    public static WebApplicationBuilder AddWebFrontSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddValidatedOptions<ApiAccessOptions, ApiAccessOptionsValidator>(configuration, ApiAccessOptions.SectionName)
+            .AddValidatedOptions<NetworkOptions, NetworkOptionsValidator>(configuration, NetworkOptions.SectionName)
+            .AddValidatedOptions<CallbackNetworkOptions, CallbackNetworkOptionsValidator>(configuration, CallbackNetworkOptions.SectionName)
+            .AddValidatedOptions<ApiLimitsOptions, ApiLimitsOptionsValidator>(configuration, ApiLimitsOptions.SectionName)
+            .AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
+
+        services.AddSingleton<ApiKeySet>();
+        services.AddAuthentication(ApiAccessPolicies.ApiKeyScheme)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiAccessPolicies.ApiKeyScheme, scheme =>
+                scheme.Challenge = ApiAccessPolicies.ApiKeyChallenge)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiAccessPolicies.OperatorScheme, scheme =>
+            {
+                scheme.AcceptBasic = true;
+                scheme.Challenge = ApiAccessPolicies.OperatorChallenge;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiAccessPolicies.QueryApi, policy => policy
+                .AddAuthenticationSchemes(ApiAccessPolicies.ApiKeyScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(ApiAccessPolicies.Operator, policy => policy
+                .AddAuthenticationSchemes(ApiAccessPolicies.OperatorScheme)
+                .RequireAuthenticatedUser());
+
+        services.AddTrustedProxies().AddQueryRateLimiting().AddQueryApiSecurityDocumentation();
+        return builder;
+    }
+
+    /// <summary>After routing: who the caller is, then the rate limit (so it counts failed logins per address), then access rules.</summary>
+    public static IApplicationBuilder UseApiAccessControl(this IApplicationBuilder app) => app
+        .UseAuthentication()
+        .UseRateLimiter()
+        .UseAuthorization();
+
+    private static IServiceCollection AddValidatedOptions<TOptions, TValidator>(
+        this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
+        return services;
+    }
+}
