@@ -15,7 +15,13 @@ public static partial class OperatorDashboard
 
     public static WebApplicationBuilder AddOperatorDashboard(this WebApplicationBuilder builder)
     {
-        builder.UseOrleansClient(client => client.AddDashboard());
+        // A WebFront that hosts its own silo (Orleans:CoHostSilo) is not also an Orleans client;
+        // SiloHost.ConfigureSilo has already added the dashboard to that silo.
+        if (!Cluster.CoHostedSilo.IsEnabled(builder.Configuration))
+        {
+            builder.UseOrleansClient(client => client.AddDashboard());
+        }
+
         return builder;
     }
 
