@@ -168,9 +168,9 @@ dump_statements() {
   psql_cmd -d "$1" -c "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
 }
 
-# The query API's per-client rate limit (Api:RateLimit) is off: the load generator is one client
-# sending far more than any default allows, and the baseline has no limiter either.
-web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning" "Api__RateLimit__PermitsPerSecond=0")
+web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning")
+# The query API rate-limits per client address; the load generator is one address on loopback.
+product_limits=("Api__RateLimit__PermitsPerSecond=0")
 read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
 
 # --- ours: Silo + WebFront ---------------------------------------------------------------------
@@ -181,6 +181,7 @@ cluster_env=(
   "ConnectionStrings__Orleans=$(pg_conn orleans)"
   "Orleans__ClusterId=bench-$$"
   "Orleans__ServiceId=orleansremarks-bench"
+  "${product_limits[@]}"
   "${product_env[@]}"
 )
 log "migrating the schema"
@@ -195,7 +196,7 @@ if [[ "$topology" == cohosted ]]; then
   web_pid=$last_pid
 else
   log "starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
-  start silo "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" dotnet "$silo_dll"
+  start silo "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" "Silo__HttpUrl=http://127.0.0.1:0" dotnet "$silo_dll"
   silo_pid=$last_pid
   start webfront "${web_env[@]}" "${cluster_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
   web_pid=$last_pid

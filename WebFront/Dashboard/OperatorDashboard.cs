@@ -1,5 +1,4 @@
 using Orleans.Dashboard;
-using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Dashboard;
@@ -16,9 +15,9 @@ public static partial class OperatorDashboard
 
     public static WebApplicationBuilder AddOperatorDashboard(this WebApplicationBuilder builder)
     {
-        // A co-hosted silo registers the dashboard itself (SiloHost.ConfigureSilo), and a process
-        // that is a silo must not also configure an Orleans client.
-        if (!CoHostedSilo.IsEnabled(builder.Configuration))
+        // A WebFront that hosts its own silo (Orleans:CoHostSilo) is not also an Orleans client;
+        // SiloHost.ConfigureSilo has already added the dashboard to that silo.
+        if (!Cluster.CoHostedSilo.IsEnabled(builder.Configuration))
         {
             builder.UseOrleansClient(client => client.AddDashboard());
         }
