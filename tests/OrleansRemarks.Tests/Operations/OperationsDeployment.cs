@@ -100,20 +100,7 @@ public abstract class OperationsDeployment : IAsyncLifetime
     {
         Client?.Dispose();
         SiloClient?.Dispose();
-        if (_webFront is not null)
-        {
-            await _webFront.DisposeAsync();
-        }
-
-        if (_silo is not null)
-        {
-            await _silo.DisposeAsync();
-        }
-
-        if (OwnsPostgres && _postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
+        await DeploymentTeardown.StopAsync(_webFront, _silo, OwnsPostgres ? _postgres : null);
     }
 
     private static InvalidOperationException NotStarted() => new("The fixture has not started.");
