@@ -20,7 +20,7 @@ public static class SuiteCommand
         using var http = BenchHttp.Create(new Uri(settings.Url), settings.Connections + 4);
         var api = new RemarkApiClient(http);
         await using var measured = new RawRemarkApi(new Uri(settings.Url), settings.Connections);
-        var ledger = new Ledger();
+        var ledger = new Ledger((settings.Owners * settings.FriendsPerOwner) + settings.LargeFriends + settings.SmallFriends);
         var ingest = new IngestWorkload(measured, ledger, settings.Owners, settings.FriendsPerOwner, settings.Connections);
 
         var primed = DateTime.UtcNow;

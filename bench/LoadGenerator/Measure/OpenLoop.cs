@@ -18,6 +18,8 @@ public static class OpenLoop
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var interval = Stopwatch.Frequency * workers / ratePerSecond;
         var tallies = Enumerable.Range(0, workers).Select(_ => new WorkerTally()).ToArray();
+        var measuredFromUtc = DateTime.UtcNow + warmup;
+        var timelines = Enumerable.Range(0, workers).Select(_ => new StallTimeline((int)(duration.TotalSeconds / StallTimeline.SlotSeconds) + 1)).ToArray();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             var tally = tallies[worker];
@@ -47,7 +49,9 @@ public static class OpenLoop
 
                 if (ok)
                 {
-                    tally.Latencies.Record(Attempt.Microseconds(previousDone - from));
+                    var microseconds = Attempt.Microseconds(previousDone - from);
+                    tally.Latencies.Record(microseconds);
+                    timelines[worker].Record((double)(due - measureFrom) / Stopwatch.Frequency, microseconds);
                 }
                 else
                 {
@@ -56,6 +60,7 @@ public static class OpenLoop
             }
         })));
         var (latencies, errors) = WorkerTally.Merge(tallies);
+        Console.Error.WriteLine($"[loadgen] {name}: slowest quarter-seconds: {StallTimeline.Describe(timelines, measuredFromUtc, 5)}");
         return PhaseResult.From(name, workers, duration, latencies, errors, ratePerSecond);
     }
 }
