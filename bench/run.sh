@@ -52,7 +52,7 @@ elif ((quick)); then
   pgbench_seconds=10 pgbench_warmup=3
 else
   mode=full
-  suite_args=(--owners 10000 --friends 100 --warmup 5 --short-warmup 3 --duration 25 --read-duration 20)
+  suite_args=(--owners 10000 --friends 100 --warmup 10 --short-warmup 3 --duration 25 --read-duration 20)
   half_args=(--half-peak-duration 20)
   ours_args=(--large-friends 10000 --small-friends 10 --large-changes 300)
   pgbench_seconds=25 pgbench_warmup=5
