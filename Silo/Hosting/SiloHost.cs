@@ -26,9 +26,11 @@ public static class SiloHost
 
     /// <summary>
     /// The silo itself: cluster identity, endpoints, PostgreSQL clustering and grain storage. Shared by
-    /// this process and a WebFront that hosts its own silo (Orleans:CoHostSilo).
+    /// this process and a WebFront that hosts its own silo (Orleans:CoHostSilo), which passes
+    /// <paramref name="withDashboard"/> false when it will not serve the dashboard: its per-call
+    /// profiler would then cost every grain call for pages nobody can open.
     /// </summary>
-    public static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, SiloSettings settings)
+    public static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, SiloSettings settings, bool withDashboard = true)
     {
         silo.Services.Configure<StateWriteBatchingOptions>(configuration.GetSection(StateWriteBatchingOptions.SectionName));
         silo.Configure<ClusterOptions>(cluster =>
@@ -47,7 +49,11 @@ public static class SiloHost
             clustering.ConnectionString = settings.ConnectionString;
         });
         silo.AddRemarkStorage(settings.ConnectionString);
-        silo.AddRemarksDashboard();
+        if (withDashboard)
+        {
+            silo.AddRemarksDashboard();
+        }
+
         silo.Services.AddMembershipOptions(configuration);
     }
 }

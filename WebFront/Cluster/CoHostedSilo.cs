@@ -1,6 +1,7 @@
 using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.Silo.Hosting;
 using OrleansRemarks.Silo.Schema;
+using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Cluster;
 
@@ -22,6 +23,8 @@ public static class CoHostedSilo
         var settings = SiloSettings.Load(builder.Configuration);
         await new SchemaMigrator(settings.ConnectionString).ApplyPendingAsync();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = SiloHost.ShutdownTimeout);
-        builder.UseOrleans(silo => SiloHost.ConfigureSilo(silo, builder.Configuration, settings));
+        // The dashboard's silo half only where this WebFront serves its pages (Api:Keys set).
+        var servesDashboard = builder.Configuration.GetSection(ApiAccessOptions.SectionName).Get<ApiAccessOptions>()?.HasKeys ?? false;
+        builder.UseOrleans(silo => SiloHost.ConfigureSilo(silo, builder.Configuration, settings, servesDashboard));
     }
 }

@@ -16,7 +16,7 @@ public static partial class OperatorDashboard
     public static WebApplicationBuilder AddOperatorDashboard(this WebApplicationBuilder builder)
     {
         // A WebFront that hosts its own silo (Orleans:CoHostSilo) is not also an Orleans client;
-        // SiloHost.ConfigureSilo has already added the dashboard to that silo.
+        // CoHostedSilo has added the dashboard to that silo when Api:Keys is set.
         if (!Cluster.CoHostedSilo.IsEnabled(builder.Configuration))
         {
             builder.UseOrleansClient(client => client.AddDashboard());

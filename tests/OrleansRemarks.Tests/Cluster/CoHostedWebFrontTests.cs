@@ -1,0 +1,80 @@
+using System.Net;
+using OrleansRemarks.Tests.Http;
+using OrleansRemarks.Tests.Infrastructure;
+using OrleansRemarks.Tests.Security;
+
+namespace OrleansRemarks.Tests.Cluster;
+
+/// <summary>
+/// A WebFront with Orleans:CoHostSilo=true is a silo itself (the benchmark's topology): callbacks and
+/// lookups work with no separate silo process, and it carries the dashboard only when it serves it.
+/// </summary>
+public sealed class CoHostedWebFrontTests
+{
+    private const string Key = "co-hosted-key-0123456789abcdef";
+
+    [Fact]
+    public async Task With_keys_it_stores_callbacks_answers_lookups_and_serves_the_dashboard()
+    {
+        var siloPort = FreeTcpPort.Next();
+        await using var webFront = await StartAsync(siloPort, ("Api__Keys__0", Key));
+        using var client = webFront.CreateClient();
+
+        (await new OpenImCallbackSender(client).SetRemarkAsync("co-owner", "co-friend", "Cohosted ✓", "op-co-1")).AssertSuccess();
+        using var remark = await client.SendAsync(Requests.Get(RemarkApi.RemarkPath("co-owner", "co-friend"), bearer: Key));
+        var counters = await DashboardCountersListingAsync(client, siloPort.ToString());
+
+        Assert.Equal(HttpStatusCode.OK, remark.StatusCode);
+        Assert.Contains("Cohosted ✓", await remark.Content.ReadAsStringAsync());
+        Assert.Contains(siloPort.ToString(), counters); // this process is the silo the dashboard lists
+    }
+
+    [Fact]
+    public async Task Without_keys_it_serves_no_dashboard_and_still_stores_callbacks()
+    {
+        await using var webFront = await StartAsync(FreeTcpPort.Next());
+        using var client = webFront.CreateClient();
+
+        (await new OpenImCallbackSender(client).SetRemarkAsync("co-owner", "co-friend", "plain", "op-co-2")).AssertSuccess();
+        var stored = await new RemarkApi(client).GetAsync("co-owner", "co-friend");
+        using var dashboard = await client.SendAsync(Requests.Get("/dashboard/DashboardCounters"));
+
+        Assert.Equal("plain", stored?.Remark);
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+    }
+
+    /// <summary>The dashboard's counters once they list <paramref name="text"/> (it collects them in the background).</summary>
+    private static async Task<string> DashboardCountersListingAsync(HttpClient client, string text)
+    {
+        var json = "";
+        for (var attempt = 0; attempt < 60 && !json.Contains(text, StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(attempt == 0 ? 0 : 500);
+            using var response = await client.SendAsync(Requests.Get("/dashboard/DashboardCounters", bearer: Key));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            json = await response.Content.ReadAsStringAsync();
+        }
+
+        return json;
+    }
+
+    private static async Task<WebFrontProcess> StartAsync(int siloPort, params (string Key, string Value)[] more)
+    {
+        var postgres = await SharedPostgres.GetAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Orleans"] = await postgres.CreateDatabaseAsync("cohosted"),
+            ["Orleans__ClusterId"] = "cohosted-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans__ServiceId"] = "remarks-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans__CoHostSilo"] = "true",
+            ["Orleans__Endpoints__SiloPort"] = siloPort.ToString(),
+            ["Orleans__Endpoints__GatewayPort"] = FreeTcpPort.Next().ToString(),
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return await WebFrontProcess.StartAsync(settings);
+    }
+}
