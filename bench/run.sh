@@ -168,7 +168,10 @@ dump_statements() {
   psql_cmd -d "$1" -c "SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
 }
 
-web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning")
+# The runtime settings the product's launchers use (scripts/lib/common.sh, the Dockerfiles), given
+# to the baseline too so both run on the same .NET settings.
+web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning"
+  "DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000}")
 # The query API rate-limits per client address; the load generator is one address on loopback.
 product_limits=("Api__RateLimit__PermitsPerSecond=0")
 read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
