@@ -27,7 +27,7 @@ public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatch
             return;
         }
 
-        var payload = serializer.Serialize(grainState.State).ToArray();
+        var payload = serializer.Serialize(grainState.State).ToMemory();
         var stored = await batcher.WriteAsync(new PendingStateWrite(row, expected, payload));
         if (stored is not { } version || version == expected)
         {

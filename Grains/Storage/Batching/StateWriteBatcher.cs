@@ -24,7 +24,6 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     // instead of waiting for a thread-pool hop; everything after its first await runs on the pool.
     private readonly Channel<PendingStateWrite> _queue = Channel.CreateUnbounded<PendingStateWrite>(
         new UnboundedChannelOptions { AllowSynchronousContinuations = true });
-    private readonly SemaphoreSlim _queryLoad = new(1, 1);
     private readonly Task[] _writers;
     private string? _writeQuery;
 
@@ -51,7 +50,6 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
-        _queryLoad.Dispose();
     }
 
     /// <remarks>Every await here and below uses ConfigureAwait(false): this may start on a grain's thread.</remarks>
@@ -131,7 +129,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         return versions;
     }
 
-    /// <summary>Parameters in <see cref="WriteQueryText.ParameterNames"/> order.</summary>
+    /// <summary>Parameters in the positional order <see cref="WriteQueryText"/> gives the query.</summary>
     private NpgsqlBatchCommand Command(string query, PendingStateWrite write) => new(query)
     {
         Parameters =
@@ -145,36 +143,20 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.GrainKey },
             new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = _serviceId },
             new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = write.ExpectedVersion },
-            new NpgsqlParameter<byte[]> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = write.Payload },
+            new NpgsqlParameter<ReadOnlyMemory<byte>> { NpgsqlDbType = NpgsqlDbType.Bytea, TypedValue = write.Payload },
         },
     };
 
-    private async Task<string> WriteQueryAsync()
+    /// <remarks>Writers starting together may each load it once; they all get the same text.</remarks>
+    private async Task<string> WriteQueryAsync() => _writeQuery ??= WriteQueryText.ToPositional(await LoadWriteQueryAsync().ConfigureAwait(false));
+
+    private async Task<string> LoadWriteQueryAsync()
     {
-        if (_writeQuery is { } known)
-        {
-            return known;
-        }
-
-        await _queryLoad.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_writeQuery is null)
-            {
-                var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
-                await using var _ = command.ConfigureAwait(false);
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriteQueryKey });
-                var named = await command.ExecuteScalarAsync().ConfigureAwait(false) as string
-                    ?? throw new InvalidOperationException($"OrleansQuery has no {WriteQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
-                _writeQuery = WriteQueryText.ToPositional(named);
-            }
-
-            return _writeQuery;
-        }
-        finally
-        {
-            _queryLoad.Release();
-        }
+        var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
+        await using var _ = command.ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriteQueryKey });
+        return await command.ExecuteScalarAsync().ConfigureAwait(false) as string
+            ?? throw new InvalidOperationException($"OrleansQuery has no {WriteQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} state writes failed; every grain in it reloads its state.")]

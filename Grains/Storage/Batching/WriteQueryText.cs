@@ -11,8 +11,6 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 public static partial class WriteQueryText
 {
     /// <summary>The parameters in positional order: <c>$1</c> is <c>GrainIdHash</c>, and so on.</summary>
-    public static IReadOnlyList<string> ParameterNames => Names;
-
     private static readonly string[] Names =
     [
         "GrainIdHash", "GrainIdN0", "GrainIdN1", "GrainTypeHash", "GrainTypeString",
