@@ -47,7 +47,8 @@ public sealed record SiloSettings(string ConnectionString, ClusterIdentityOption
         return connectionString;
     }
 
-    private static T Bind<T>(IConfiguration configuration, string sectionName)
+    /// <summary>Binds a section; a value of the wrong type becomes a <see cref="SiloConfigurationException"/>.</summary>
+    internal static T Bind<T>(IConfiguration configuration, string sectionName)
         where T : new()
     {
         var options = new T();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using OrleansRemarks.Grains.Storage;
 using OrleansRemarks.Grains.Storage.Batching;
 using OrleansRemarks.Silo.Configuration;
@@ -51,7 +52,8 @@ public static class SiloHost
         silo.AddRemarkStorage(settings.ConnectionString);
         if (withDashboard)
         {
-            silo.AddRemarksDashboard();
+            // The dashboard's grains and per-call profiler; the pages are served by web fronts with Api:Keys.
+            silo.AddDashboard();
         }
 
         silo.Services.AddMembershipOptions(configuration);

@@ -34,16 +34,7 @@ public static class SiloOperations
 
     private static SiloHttpOptions LoadHttpOptions(IConfiguration configuration, SiloSettings settings)
     {
-        var options = new SiloHttpOptions();
-        try
-        {
-            configuration.GetSection(SiloHttpOptions.SectionName).Bind(options);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new SiloConfigurationException(exception.Message);
-        }
-
+        var options = SiloSettings.Bind<SiloHttpOptions>(configuration, SiloHttpOptions.SectionName);
         var errors = options.Validate(settings.Endpoints.SiloPort, settings.Endpoints.GatewayPort).ToList();
         return errors.Count == 0 ? options : throw new SiloConfigurationException(string.Join("; ", errors) + ".");
     }

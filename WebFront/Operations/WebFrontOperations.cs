@@ -1,5 +1,5 @@
+using OrleansRemarks.Silo.Operations.Logging;
 using OrleansRemarks.WebFront.Operations.Health;
-using OrleansRemarks.WebFront.Operations.Logging;
 using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Operations.OpenApi;
 
@@ -10,7 +10,8 @@ public static class WebFrontOperations
 {
     public static WebApplicationBuilder AddWebFrontOperations(this WebApplicationBuilder builder)
     {
-        builder.Logging.UseConsoleLogDefaults(builder.Configuration);
+        // The standard console logger; Logging:Console:FormatterName=json switches it to JSON lines.
+        builder.Logging.UseJsonConsoleDefaults(builder.Configuration);
         builder.Services
             .AddWebFrontHealthChecks()
             .AddWebFrontMetrics()

@@ -11,8 +11,8 @@ public static class HealthReportWriter
 {
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
-        using var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer))
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
         {
             json.WriteStartObject();
             json.WriteString("status", report.Status.ToString());
@@ -33,8 +33,5 @@ public static class HealthReportWriter
             json.WriteEndObject();
             json.WriteEndObject();
         }
-
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
     }
 }

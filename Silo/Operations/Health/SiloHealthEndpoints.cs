@@ -8,13 +8,14 @@ namespace OrleansRemarks.Silo.Operations.Health;
 /// <summary>
 /// <c>/health/live</c>: the process serves HTTP (no I/O, always 200). <c>/health/ready</c>: this silo
 /// is Active in the membership and PostgreSQL answers (200, else 503). Both answer JSON, never cached.
+/// A web front maps the same endpoints over its own checks tagged <see cref="ReadinessTag"/>.
 /// </summary>
 public static class SiloHealthEndpoints
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
 
-    private const string ReadinessTag = "ready";
+    public const string ReadinessTag = "ready";
 
     public static IServiceCollection AddSiloHealthChecks(this IServiceCollection services, string connectionString)
     {

@@ -32,6 +32,13 @@ public static class SiloConsoleLogging
             simple.TimestampFormat = UtcTimestampFormat + " ";
             configured.Bind(simple);
         });
+        return logging.UseJsonConsoleDefaults(configuration);
+    }
+
+    /// <summary>JSON lines (when chosen) carry a UTC timestamp; <c>Logging:Console:FormatterOptions:*</c> still wins. The WebFront uses this too.</summary>
+    public static ILoggingBuilder UseJsonConsoleDefaults(this ILoggingBuilder logging, IConfiguration configuration)
+    {
+        var configured = configuration.GetSection(FormatterOptionsSection);
         logging.Services.Configure<JsonConsoleFormatterOptions>(json =>
         {
             json.UseUtcTimestamp = true;

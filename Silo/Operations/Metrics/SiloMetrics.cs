@@ -8,8 +8,9 @@ using OrleansRemarks.Grains.Storage;
 namespace OrleansRemarks.Silo.Operations.Metrics;
 
 /// <summary>
-/// OpenTelemetry metrics served in Prometheus text format at <c>/metrics</c>: the grains' storage
-/// writes (meter "OrleansRemarks"), Orleans' own meter, ASP.NET Core's and the .NET runtime's.
+/// OpenTelemetry metrics served in Prometheus text format at <c>/metrics</c>: meter "OrleansRemarks"
+/// (the grains' storage writes; on a web front also its callbacks and queries), Orleans' own meter,
+/// ASP.NET Core's and the .NET runtime's. The Silo and the WebFront both register them here.
 /// </summary>
 public static class SiloMetrics
 {
@@ -18,14 +19,15 @@ public static class SiloMetrics
     public const string OrleansMeterName = "Microsoft.Orleans";
     public const string RuntimeMeterName = "System.Runtime";
 
-    public static IServiceCollection AddSiloMetrics(this IServiceCollection services)
+    public static IServiceCollection AddSiloMetrics(this IServiceCollection services, string serviceName = ServiceName)
     {
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(RemarkStorageMetrics.MeterName, OrleansMeterName, RuntimeMeterName)
                 .AddAspNetCoreInstrumentation()
-                // Collected afresh on every scrape (the exporter caches for 300 ms by default).
+                // Collected afresh on every scrape (the exporter caches for 300 ms by default): a
+                // cached answer would hide the latest callbacks from whoever looks right after sending them.
                 .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
