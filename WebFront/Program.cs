@@ -32,7 +32,7 @@ try
     builder.AddWebFrontSecurity().AddOperatorDashboard();
 
     var app = builder.Build();
-    app.Services.ValidateWebFrontAndSecurityOptions();
+    app.Services.ValidateWebFrontOptions();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseClientAddressRules();

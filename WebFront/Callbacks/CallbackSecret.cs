@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Callbacks;
 
@@ -11,10 +11,8 @@ namespace OrleansRemarks.WebFront.Callbacks;
 /// </summary>
 public sealed class CallbackSecret(IOptions<CallbackOptions> options)
 {
-    private readonly byte[] _expectedHash = Hash(options.Value.Secret ?? "");
+    private readonly byte[] _expectedHash = SecretDigest.Of(options.Value.Secret ?? "");
 
     public bool Matches(string candidate) =>
-        CryptographicOperations.FixedTimeEquals(Hash(candidate), _expectedHash);
-
-    private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
+        CryptographicOperations.FixedTimeEquals(SecretDigest.Of(candidate), _expectedHash);
 }

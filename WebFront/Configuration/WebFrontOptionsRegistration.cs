@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using OrleansRemarks.WebFront.Limits;
+using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Configuration;
 
@@ -14,10 +16,17 @@ public static class WebFrontOptionsRegistration
                 configuration.GetConnectionString(ClusterConnectionOptions.ConnectionStringName) ?? "")
             .ValidateOnStart();
 
-        services.AddSingleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>();
-        services.AddOptions<CallbackOptions>()
-            .Bind(configuration.GetSection(CallbackOptions.SectionName))
-            .ValidateOnStart();
+        return services.AddValidatedOptions<CallbackOptions, CallbackOptionsValidator>(configuration, CallbackOptions.SectionName);
+    }
+
+    /// <summary>Binds <typeparamref name="TOptions"/> from its section, validated by <typeparamref name="TValidator"/> at start.</summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(
+        this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
         return services;
     }
 
@@ -30,6 +39,11 @@ public static class WebFrontOptionsRegistration
         var failures = new List<string>();
         Collect(() => services.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<CallbackOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<ApiAccessOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<NetworkOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<CallbackNetworkOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<ApiLimitsOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<RateLimitOptions>>().Value, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(WebFrontOptionsRegistration), failures);
@@ -48,7 +62,7 @@ public static class WebFrontOptionsRegistration
         }
         catch (InvalidOperationException unconvertible)
         {
-            // The binder could not convert a value (e.g. Callback:TimeoutSeconds=ten); it names the key.
+            // The binder could not convert a value (e.g. Api:RateLimit:Burst=ten); its message names the key.
             failures.Add(unconvertible.Message);
         }
     }

@@ -19,22 +19,30 @@ public static class QueryRateLimiting
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
-            limiter.AddPolicy(PolicyName, context => Partition(context, settings.Value));
+            limiter.AddPolicy(PolicyName, Partitioner(settings.Value));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions settings) =>
-        !settings.IsEnabled
-            ? RateLimitPartition.GetNoLimiter("")
-            : RateLimitPartition.GetTokenBucketLimiter(RateLimitClient.Identify(context), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.Burst,
-                TokensPerPeriod = settings.PermitsPerSecond,
-                ReplenishmentPeriod = Period,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+    /// <summary>Decided once from the settings; per request only the client is identified.</summary>
+    private static Func<HttpContext, RateLimitPartition<string>> Partitioner(RateLimitOptions settings)
+    {
+        if (!settings.IsEnabled)
+        {
+            var unlimited = RateLimitPartition.GetNoLimiter("");
+            return _ => unlimited;
+        }
+
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.Burst,
+            TokensPerPeriod = settings.PermitsPerSecond,
+            ReplenishmentPeriod = Period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+        return context => RateLimitPartition.GetTokenBucketLimiter(RateLimitClient.Identify(context), _ => bucket);
+    }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

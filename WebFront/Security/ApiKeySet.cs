@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace OrleansRemarks.WebFront.Security;
@@ -11,7 +10,7 @@ namespace OrleansRemarks.WebFront.Security;
 /// </summary>
 public sealed class ApiKeySet(IOptions<ApiAccessOptions> options)
 {
-    private readonly byte[][] _digests = options.Value.Keys.Select(Digest).ToArray();
+    private readonly byte[][] _digests = options.Value.Keys.Select(SecretDigest.Of).ToArray();
 
     public bool IsEnabled => _digests.Length > 0;
 
@@ -21,7 +20,7 @@ public sealed class ApiKeySet(IOptions<ApiAccessOptions> options)
     /// <summary>The position of the matching key, or -1.</summary>
     public int IndexOf(string candidate)
     {
-        var digest = Digest(candidate);
+        var digest = SecretDigest.Of(candidate);
         var found = -1;
         for (var index = 0; index < _digests.Length; index++)
         {
@@ -31,6 +30,4 @@ public sealed class ApiKeySet(IOptions<ApiAccessOptions> options)
 
         return found;
     }
-
-    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

@@ -12,11 +12,11 @@ public sealed class IpNetworkList
 {
     private static readonly char[] Separators = [',', ' ', ';'];
 
-    private readonly IReadOnlyList<IPNetwork> _networks;
+    private readonly IPNetwork[] _networks;
 
-    private IpNetworkList(IReadOnlyList<IPNetwork> networks) => _networks = networks;
+    private IpNetworkList(IEnumerable<IPNetwork> networks) => _networks = [.. networks];
 
-    public bool IsEmpty => _networks.Count == 0;
+    public bool IsEmpty => _networks.Length == 0;
 
     public IReadOnlyList<IPNetwork> Networks => _networks;
 
@@ -42,8 +42,25 @@ public sealed class IpNetworkList
     }
 
     /// <summary>True when the address lies in one of the networks (an IPv4-mapped IPv6 address counts as IPv4).</summary>
-    public bool Contains(IPAddress? address) =>
-        address is not null && _networks.Any(network => network.Contains(Normalize(address)));
+    public bool Contains(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return false;
+        }
+
+        // Runs for every callback: normalize once, no closure.
+        var normalized = Normalize(address);
+        foreach (var network in _networks)
+        {
+            if (network.Contains(normalized))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Limits;
 
 namespace OrleansRemarks.WebFront.Security;
@@ -42,14 +42,4 @@ public static class WebFrontSecurityRegistration
         .UseAuthentication()
         .UseRateLimiter()
         .UseAuthorization();
-
-    private static IServiceCollection AddValidatedOptions<TOptions, TValidator>(
-        this IServiceCollection services, IConfiguration configuration, string sectionName)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
-        return services;
-    }
 }
