@@ -120,7 +120,8 @@ wait_http() {
 
 # --- build -------------------------------------------------------------------------------------
 log "building Release (product and bench)"
-(cd "$repo" && dotnet build OrleansRemarks.sln -c Release -nologo -v q >"${work}/logs/build.log" 2>&1 \
+(cd "$repo" && dotnet build Silo/Silo.csproj -c Release -nologo -v q >"${work}/logs/build.log" 2>&1 \
+  && dotnet build WebFront/WebFront.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1 \
   && dotnet build bench/Baseline/Baseline.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1 \
   && dotnet build bench/LoadGenerator/LoadGenerator.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1) \
   || { tail -n 40 "${work}/logs/build.log" >&2; die "build failed"; }
