@@ -40,25 +40,26 @@ pool="${BENCH_POOL:-64}"
 if ((smoke)); then
   mode=smoke
   connections="${BENCH_CONNECTIONS:-8}"
-  suite_args=(--owners 200 --friends 20 --warmup 1 --short-warmup 0.5 --duration 3 --read-duration 2)
-  half_args=(--half-peak-duration 2)
+  owners=200 friends=20
+  suite_args=(--owners "$owners" --friends "$friends" --warmup 1 --short-warmup 0.5 --duration 3 --read-duration 2
+    --half-peak-duration 2)
   ours_args=(--large-friends 200 --small-friends 10 --large-changes 20)
   pgbench_seconds=3 pgbench_warmup=1
 elif ((quick)); then
   mode=quick
-  suite_args=(--owners 10000 --friends 100 --warmup 3 --short-warmup 2 --duration 10 --read-duration 8)
-  half_args=(--half-peak-duration 8)
+  owners=10000 friends=100
+  suite_args=(--owners "$owners" --friends "$friends" --warmup 3 --short-warmup 2 --duration 10 --read-duration 8
+    --half-peak-duration 8)
   ours_args=(--large-friends 10000 --small-friends 10 --large-changes 100)
   pgbench_seconds=10 pgbench_warmup=3
 else
   mode=full
-  suite_args=(--owners 10000 --friends 100 --warmup 10 --short-warmup 3 --duration 25 --read-duration 20)
-  half_args=(--half-peak-duration 20)
+  owners=10000 friends=100
+  suite_args=(--owners "$owners" --friends "$friends" --warmup 10 --short-warmup 3 --duration 25 --read-duration 20
+    --half-peak-duration 20)
   ours_args=(--large-friends 10000 --small-friends 10 --large-changes 300)
   pgbench_seconds=25 pgbench_warmup=5
 fi
-owners=$(sed -n 's/.*--owners \([0-9]*\).*/\1/p' <<<"${suite_args[*]}")
-friends=$(sed -n 's/.*--friends \([0-9]*\).*/\1/p' <<<"${suite_args[*]}")
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 2; }
@@ -120,7 +121,8 @@ wait_http() {
 
 # --- build -------------------------------------------------------------------------------------
 log "building Release (product and bench)"
-(cd "$repo" && dotnet build OrleansRemarks.sln -c Release -nologo -v q >"${work}/logs/build.log" 2>&1 \
+(cd "$repo" && dotnet build Silo/Silo.csproj -c Release -nologo -v q >"${work}/logs/build.log" 2>&1 \
+  && dotnet build WebFront/WebFront.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1 \
   && dotnet build bench/Baseline/Baseline.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1 \
   && dotnet build bench/LoadGenerator/LoadGenerator.csproj -c Release -nologo -v q >>"${work}/logs/build.log" 2>&1) \
   || { tail -n 40 "${work}/logs/build.log" >&2; die "build failed"; }
@@ -211,7 +213,7 @@ log "ours: load"
 ours_json="${work}/ours.json"
 status=0
 "${loadgen[@]}" suite --target ours --url "http://127.0.0.1:${web_port}" --out "$ours_json" \
-  --connections "$connections" "${suite_args[@]}" "${half_args[@]}" "${ours_args[@]}" --pg "$(pg_conn orleans)" || status=$?
+  --connections "$connections" "${suite_args[@]}" "${ours_args[@]}" --pg "$(pg_conn orleans)" || status=$?
 [[ -f "$ours_json" ]] || die "the load generator broke on ours (exit ${status})"
 dump_statements orleans ours
 stop_pid "$web_pid"
@@ -226,7 +228,7 @@ baseline_pid=$last_pid
 wait_http "http://127.0.0.1:${baseline_port}/api/v1/users/ready/remarks/check" "$baseline_pid" baseline
 baseline_json="${work}/baseline.json"
 "${loadgen[@]}" suite --target baseline --url "http://127.0.0.1:${baseline_port}" --out "$baseline_json" \
-  --connections "$connections" "${suite_args[@]}" "${half_args[@]}" || status=$?
+  --connections "$connections" "${suite_args[@]}" || status=$?
 [[ -f "$baseline_json" ]] || die "the load generator broke on the baseline (exit ${status})"
 dump_statements baseline baseline
 stop_pid "$baseline_pid"

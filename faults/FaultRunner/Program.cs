@@ -41,7 +41,7 @@ foreach (var scenario in scenarios)
     catch (Exception exception)
     {
         ScenarioContext.Log($"{scenario.Name}: {exception}");
-        result = new ScenarioResult(scenario.Name, scenario.Description, 0, 0, 0, 0, 0, 0, null, [], [$"runner error: {exception.GetType().Name}: {exception.Message}"]);
+        result = new ScenarioResult(scenario.Name, scenario.Description, 0, 0, 0, 0, 0, null, [], [$"runner error: {exception.GetType().Name}: {exception.Message}"]);
     }
 
     results.Add(result);

@@ -124,7 +124,7 @@ cluster_rotate_log() {
 }
 
 cluster_start_silo() {
-  local index="$1" name="silo$1" pid silo_port gateway_port http_port started
+  local index="$1" name="silo$1" pid silo_port gateway_port http_port
   [[ -z "$(cluster_pid_of "$name")" ]] || die "${name} is already running"
   silo_port="$(cluster_silo_port "$index")"
   gateway_port="$(cluster_gateway_port "$index")"

@@ -79,18 +79,9 @@ public sealed class LargeOwnerPhase(RemarkApiClient api, Ledger ledger, WalMeter
         }
     }
 
-    private async Task<bool> SendAsync(string owner, string friend, int worker)
+    private Task<bool> SendAsync(string owner, string friend, int worker)
     {
         var remark = RemarkText.Next(worker, Interlocked.Increment(ref _sequence));
-        var acknowledged = false;
-        try
-        {
-            acknowledged = await api.PostCallbackAsync(worker, owner, friend, remark, Guid.NewGuid().ToString());
-            return acknowledged;
-        }
-        finally
-        {
-            ledger.Record(owner, friend, remark, acknowledged);
-        }
+        return ledger.PostCallbackAsync(api, worker, owner, friend, remark);
     }
 }

@@ -52,20 +52,11 @@ public sealed class IngestWorkload
         return SendAsync(worker, worker + (_random[worker].Next(ownersOfWorker) * _workers));
     }
 
-    private async Task<bool> SendAsync(int worker, int ownerIndex)
+    private Task<bool> SendAsync(int worker, int ownerIndex)
     {
         var owner = UserIds.Owner(ownerIndex);
         var friend = UserIds.Friend(_random[worker].Next(_friendsPerOwner));
         var remark = RemarkText.Next(worker, ++_sequence[worker]);
-        var acknowledged = false;
-        try
-        {
-            acknowledged = await _api.PostCallbackAsync(worker, owner, friend, remark, Guid.NewGuid().ToString());
-            return acknowledged;
-        }
-        finally
-        {
-            _ledger.Record(owner, friend, remark, acknowledged);
-        }
+        return _ledger.PostCallbackAsync(_api, worker, owner, friend, remark);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OrleansRemarks.Bench.LoadGenerator.Http;
 
 namespace OrleansRemarks.Bench.LoadGenerator.Workload;
 
@@ -18,7 +19,25 @@ public sealed class Ledger(int expectedPairs)
 
     public int PairCount => _pairs.Count;
 
-    public void Record(string owner, string friend, string remark, bool acknowledged)
+    /// <summary>
+    /// Posts one callback with a fresh operation id and records the pair, acknowledged or not, even
+    /// when the call throws. Returns whether the service acknowledged it.
+    /// </summary>
+    public async Task<bool> PostCallbackAsync(IRemarkApi api, int worker, string owner, string friend, string remark)
+    {
+        var acknowledged = false;
+        try
+        {
+            acknowledged = await api.PostCallbackAsync(worker, owner, friend, remark, Guid.NewGuid().ToString());
+            return acknowledged;
+        }
+        finally
+        {
+            Record(owner, friend, remark, acknowledged);
+        }
+    }
+
+    private void Record(string owner, string friend, string remark, bool acknowledged)
     {
         var key = new PairKey(owner, friend);
         if (acknowledged)

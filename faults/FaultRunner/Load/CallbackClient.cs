@@ -50,13 +50,13 @@ public sealed class CallbackClient : IDisposable
             using var response = await _http.SendAsync(request, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             var acknowledged = response.StatusCode == HttpStatusCode.OK && IsSuccessReply(body);
-            return new DeliveryOutcome(acknowledged, (int)response.StatusCode, sentAt, watch.Elapsed,
+            return new DeliveryOutcome(acknowledged, sentAt, watch.Elapsed,
                 acknowledged ? null : $"HTTP {(int)response.StatusCode}");
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
         {
             var what = exception is OperationCanceledException ? "timeout" : exception.GetType().Name;
-            return new DeliveryOutcome(false, 0, sentAt, watch.Elapsed, what);
+            return new DeliveryOutcome(false, sentAt, watch.Elapsed, what);
         }
     }
 

@@ -5,7 +5,6 @@ namespace OrleansRemarks.FaultRunner.Reporting;
 /// <param name="Errors">Deliveries that failed (HTTP error, nginx 502/504, timeout, connection error).</param>
 /// <param name="Lost">Pairs whose last acknowledged change is missing from the query API or PostgreSQL.</param>
 /// <param name="DuplicatesDetected">Acknowledged deliveries the grains recognised as repeats: acknowledged − applied changes.</param>
-/// <param name="AppliedChanges">Changes the grains stored (from PostgreSQL).</param>
 /// <param name="Recovery">From the fault (or the repaired part's return) to the last failed delivery; zero without failures.</param>
 public sealed record ScenarioResult(
     string Name,
@@ -15,7 +14,6 @@ public sealed record ScenarioResult(
     long Errors,
     int Lost,
     long DuplicatesDetected,
-    long AppliedChanges,
     TimeSpan? Recovery,
     IReadOnlyList<string> Notes,
     IReadOnlyList<string> Failures)

@@ -134,7 +134,7 @@ public sealed class ScenarioRunner(
 
         var duplicates = Math.Max(0, statistics.Acknowledged - report.AppliedChanges);
         return new ScenarioResult(scenario.Name, scenario.Description, statistics.Sent, statistics.Acknowledged, statistics.Errors,
-            report.Lost, duplicates, report.AppliedChanges, recovery, notes, failures);
+            report.Lost, duplicates, recovery, notes, failures);
     }
 
     private static void AddVerificationFailures(VerificationReport report, List<string> failures, long acknowledged, long delivered)

@@ -37,7 +37,6 @@ public sealed class DatabaseReader(string connectionString, string serviceId)
     {
         var remarks = new Dictionary<(string, string), string?>();
         long applied = 0;
-        var ambiguous = 0;
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -61,13 +60,10 @@ public sealed class DatabaseReader(string connectionString, string serviceId)
                 var history = friend.GetProperty("h");
                 var latest = history[history.GetArrayLength() - 1];
                 var remark = latest.TryGetProperty("r", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                if (!remarks.TryAdd((owner, friend.GetProperty("f").GetString()!), string.IsNullOrEmpty(remark) ? null : remark))
-                {
-                    ambiguous++;
-                }
+                remarks.TryAdd((owner, friend.GetProperty("f").GetString()!), string.IsNullOrEmpty(remark) ? null : remark);
             }
         }
 
-        return new StoredRemarks(remarks, applied, ambiguous);
+        return new StoredRemarks(remarks, applied);
     }
 }

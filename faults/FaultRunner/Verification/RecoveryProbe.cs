@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OrleansRemarks.FaultRunner.Load;
+using OrleansRemarks.FaultRunner.Scenarios;
 
 namespace OrleansRemarks.FaultRunner.Verification;
 
@@ -70,7 +71,7 @@ public sealed class RecoveryProbe(CallbackClient client, int concurrency)
             });
         if (!failures.IsEmpty)
         {
-            Console.Error.WriteLine($"[{DateTimeOffset.Now:HH:mm:ss}] recovery probe: sweep of {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s over {owners.Count} owners: " +
+            ScenarioContext.Log($"recovery probe: sweep of {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s over {owners.Count} owners: " +
                 $"{recoveredAt.Count} owners not served at first, {failures.Count} failed reads ({string.Join(", ", failures.GroupBy(kind => kind).Select(kind => $"{kind.Key} ×{kind.Count()}"))})");
         }
 
