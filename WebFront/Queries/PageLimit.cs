@@ -9,6 +9,9 @@ public static class PageLimit
 
     public const int Max = RemarkLimits.MaxPageSize;
 
+    /// <summary>The page size when none is asked for, with <c>Api:MaxPageSize</c> = <paramref name="max"/>.</summary>
+    public static int DefaultFor(int max) => Math.Min(Default, max);
+
     /// <summary>
     /// Absent means <see cref="Default"/> (or <paramref name="max"/> when smaller); otherwise plain decimal
     /// digits from 1 to <paramref name="max"/> (<c>Api:MaxPageSize</c>, at most <see cref="Max"/>).
@@ -17,7 +20,7 @@ public static class PageLimit
     {
         if (text is null)
         {
-            limit = Math.Min(Default, max);
+            limit = DefaultFor(max);
             return true;
         }
 

@@ -39,7 +39,7 @@ public static partial class RemarkQueryHandlers
         var max = limits.Value.MaxPageSize;
         if (!PageLimit.TryParse(limit, max, out var pageSize))
         {
-            return QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {max} (default {Math.Min(PageLimit.Default, max)}).");
+            return QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {max} (default {PageLimit.DefaultFor(max)}).");
         }
 
         string? after = null;
