@@ -90,17 +90,8 @@ check_ports() {
 }
 
 build() {
-  local project name
   log "building (Release) into ${APP_DIR}; log: ${LOG_DIR}/build.log"
-  for project in Silo WebFront; do
-    name="$(tr '[:upper:]' '[:lower:]' <<<"$project")"
-    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
-      dotnet publish "${REPO_ROOT}/${project}/${project}.csproj" --configuration Release \
-      --output "${APP_DIR}/${name}" --nologo >>"${LOG_DIR}/build.log" 2>&1 || {
-      show_log_tail "${LOG_DIR}/build.log" 60
-      die "building ${project} failed"
-    }
-  done
+  publish_service_apps "$APP_DIR" "${LOG_DIR}/build.log"
 }
 
 require_build() {
@@ -118,22 +109,8 @@ prepare_database() {
     return 0
   fi
 
-  pg_find_binaries
-  pg_init "$PG_HOME"
   local port
-  if pg_is_running "$PG_HOME"; then
-    port="$(pg_running_port "$PG_HOME")"
-    log "PostgreSQL of ${PG_HOME} is already running on port ${port}; using it (and leaving it running)"
-  else
-    if [[ -n "${ORLEANSREMARKS_PG_PORT:-}" ]]; then
-      port="$ORLEANSREMARKS_PG_PORT"
-      require_free_port "$port" "PostgreSQL" ORLEANSREMARKS_PG_PORT
-    else
-      port="$(first_free_port 54329 54399)" || die "no free port in 54329-54399 for PostgreSQL; set ORLEANSREMARKS_PG_PORT"
-    fi
-    PG_STARTED=true
-    pg_start "$PG_HOME" "$port" "${LOG_DIR}/postgres.log"
-  fi
+  pg_use_or_start "$PG_HOME" "${LOG_DIR}/postgres.log" port PG_STARTED
   pg_ensure_database "$PG_HOME" "$port" "$DATABASE"
   CONNECTION_STRING="$(pg_connection_string "$PG_HOME" "$port" "$DATABASE")"
   log "PostgreSQL: 127.0.0.1:${port}, database ${DATABASE}"

@@ -282,38 +282,14 @@ cluster_pg_start() {
 
 # Publishes Silo and WebFront (Release) into the app folder.
 cluster_build() {
-  local project name
   mkdir -p "$CLUSTER_LOG_DIR"
   log "building (Release) into ${CLUSTER_APP_DIR}; log: $(cluster_log_file build)"
   : >"$(cluster_log_file build)"
-  for project in Silo WebFront; do
-    name="$(tr '[:upper:]' '[:lower:]' <<<"$project")"
-    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
-      dotnet publish "${REPO_ROOT}/${project}/${project}.csproj" --configuration Release \
-      --output "${CLUSTER_APP_DIR}/${name}" --nologo >>"$(cluster_log_file build)" 2>&1 || {
-      show_log_tail "$(cluster_log_file build)" 60
-      die "building ${project} failed"
-    }
-  done
+  publish_service_apps "$CLUSTER_APP_DIR" "$(cluster_log_file build)"
 }
 
 cluster_prepare_database() {
-  pg_find_binaries
-  pg_init "$CLUSTER_PG_HOME"
-  if pg_is_running "$CLUSTER_PG_HOME"; then
-    CLUSTER_PG_PORT="$(pg_running_port "$CLUSTER_PG_HOME")"
-    log "PostgreSQL of ${CLUSTER_PG_HOME} is already running on port ${CLUSTER_PG_PORT}; using it (and leaving it running)"
-    CLUSTER_PG_STARTED=false
-  else
-    if [[ -n "${ORLEANSREMARKS_PG_PORT:-}" ]]; then
-      CLUSTER_PG_PORT="$ORLEANSREMARKS_PG_PORT"
-      require_free_port "$CLUSTER_PG_PORT" "PostgreSQL" ORLEANSREMARKS_PG_PORT
-    else
-      CLUSTER_PG_PORT="$(first_free_port 54329 54399)" || die "no free port in 54329-54399 for PostgreSQL; set ORLEANSREMARKS_PG_PORT"
-    fi
-    CLUSTER_PG_STARTED=true
-    pg_start "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$(cluster_pg_log_file)"
-  fi
+  pg_use_or_start "$CLUSTER_PG_HOME" "$(cluster_pg_log_file)" CLUSTER_PG_PORT CLUSTER_PG_STARTED
   pg_ensure_database "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$CLUSTER_DATABASE"
   CLUSTER_CONNECTION_STRING="$(pg_connection_string "$CLUSTER_PG_HOME" "$CLUSTER_PG_PORT" "$CLUSTER_DATABASE")"
 }

@@ -149,3 +149,18 @@ show_log_tail() {
     tail -n "$lines" "$file" >&2
   fi
 }
+
+# Publishes Silo and WebFront (Release) into OUT_DIR/silo and OUT_DIR/webfront, appending the
+# output to LOG_FILE; on failure shows its tail and dies.
+publish_service_apps() {
+  local out_dir="$1" log_file="$2" project name
+  for project in Silo WebFront; do
+    name="$(tr '[:upper:]' '[:lower:]' <<<"$project")"
+    DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+      dotnet publish "${REPO_ROOT}/${project}/${project}.csproj" --configuration Release \
+      --output "${out_dir}/${name}" --nologo >>"$log_file" 2>&1 || {
+      show_log_tail "$log_file" 60
+      die "building ${project} failed"
+    }
+  done
+}

@@ -179,3 +179,31 @@ pg_connection_string() {
   printf 'Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s\n' \
     "$port" "$PG_SUPERUSER" "$(pg_password "$home")" "$db"
 }
+
+# Uses the local PostgreSQL of HOME when it is already running (and leaves it running), else
+# starts it on ORLEANSREMARKS_PG_PORT or the first free port in 54329-54399, logging to LOG_FILE.
+# Sets the variable named PORT_VAR to its port, and the one named STARTED_VAR to true before
+# starting it (so the caller's clean-up stops it even if start-up fails half-way), else false.
+pg_use_or_start() {
+  # The locals carry a prefix so printf -v never lands on one of them instead of the caller's variable.
+  local pgus_home="$1" pgus_log="$2" pgus_port_var="$3" pgus_started_var="$4" pgus_port
+  pg_find_binaries
+  pg_init "$pgus_home"
+  if pg_is_running "$pgus_home"; then
+    pgus_port="$(pg_running_port "$pgus_home")"
+    printf -v "$pgus_port_var" '%s' "$pgus_port"
+    printf -v "$pgus_started_var" '%s' false
+    log "PostgreSQL of ${pgus_home} is already running on port ${pgus_port}; using it (and leaving it running)"
+    return 0
+  fi
+
+  if [[ -n "${ORLEANSREMARKS_PG_PORT:-}" ]]; then
+    pgus_port="$ORLEANSREMARKS_PG_PORT"
+    require_free_port "$pgus_port" "PostgreSQL" ORLEANSREMARKS_PG_PORT
+  else
+    pgus_port="$(first_free_port 54329 54399)" || die "no free port in 54329-54399 for PostgreSQL; set ORLEANSREMARKS_PG_PORT"
+  fi
+  printf -v "$pgus_port_var" '%s' "$pgus_port"
+  printf -v "$pgus_started_var" '%s' true
+  pg_start "$pgus_home" "$pgus_port" "$pgus_log"
+}
