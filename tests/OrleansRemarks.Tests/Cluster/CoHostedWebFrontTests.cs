@@ -1,6 +1,7 @@
 using System.Net;
 using OrleansRemarks.Tests.Http;
 using OrleansRemarks.Tests.Infrastructure;
+using OrleansRemarks.Tests.Operations;
 using OrleansRemarks.Tests.Security;
 
 namespace OrleansRemarks.Tests.Cluster;
@@ -44,19 +45,17 @@ public sealed class CoHostedWebFrontTests
     }
 
     /// <summary>The dashboard's counters once they list <paramref name="text"/> (it collects them in the background).</summary>
-    private static async Task<string> DashboardCountersListingAsync(HttpClient client, string text)
-    {
-        var json = "";
-        for (var attempt = 0; attempt < 60 && !json.Contains(text, StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(attempt == 0 ? 0 : 500);
-            using var response = await client.SendAsync(Requests.Get("/dashboard/DashboardCounters", bearer: Key));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            json = await response.Content.ReadAsStringAsync();
-        }
-
-        return json;
-    }
+    private static Task<string> DashboardCountersListingAsync(HttpClient client, string text) =>
+        Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await client.SendAsync(Requests.Get("/dashboard/DashboardCounters", bearer: Key));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return await response.Content.ReadAsStringAsync();
+            },
+            json => json.Contains(text, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            $"the dashboard counters listing {text}");
 
     private static async Task<WebFrontProcess> StartAsync(int siloPort, params (string Key, string Value)[] more)
     {
