@@ -46,6 +46,4 @@ public static class Requests
 
         return request;
     }
-
-    public static string NewUser() => "user-" + Guid.NewGuid().ToString("N")[..12];
 }
