@@ -59,16 +59,10 @@ public sealed class CoHostedWebFrontTests
 
     private static async Task<WebFrontProcess> StartAsync(int siloPort, params (string Key, string Value)[] more)
     {
-        var postgres = await SharedPostgres.GetAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Orleans"] = await postgres.CreateDatabaseAsync("cohosted"),
-            ["Orleans__ClusterId"] = "cohosted-" + Guid.NewGuid().ToString("N")[..8],
-            ["Orleans__ServiceId"] = "remarks-" + Guid.NewGuid().ToString("N")[..8],
-            ["Orleans__CoHostSilo"] = "true",
-            ["Orleans__Endpoints__SiloPort"] = siloPort.ToString(),
-            ["Orleans__Endpoints__GatewayPort"] = FreeTcpPort.Next().ToString(),
-        };
+        var settings = (await DeploymentIdentity.CreateAsync(await SharedPostgres.GetAsync(), "cohosted")).Settings();
+        settings["Orleans__CoHostSilo"] = "true";
+        settings["Orleans__Endpoints__SiloPort"] = siloPort.ToString();
+        settings["Orleans__Endpoints__GatewayPort"] = FreeTcpPort.Next().ToString();
         foreach (var (key, value) in more)
         {
             settings[key] = value;
