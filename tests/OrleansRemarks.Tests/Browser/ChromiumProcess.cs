@@ -16,20 +16,15 @@ public sealed class ChromiumProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly DirectoryInfo _profile;
-    private readonly ConcurrentQueue<string> _output;
 
-    private ChromiumProcess(Process process, DirectoryInfo profile, ConcurrentQueue<string> output, DevToolsConnection connection)
+    private ChromiumProcess(Process process, DirectoryInfo profile, DevToolsConnection connection)
     {
         _process = process;
         _profile = profile;
-        _output = output;
         Connection = connection;
     }
 
     public DevToolsConnection Connection { get; }
-
-    /// <summary>What Chromium wrote to stdout and stderr, for failure messages.</summary>
-    public string Output => string.Join('\n', _output);
 
     public static string ExecutablePath =>
         Environment.GetEnvironmentVariable("ORLEANSREMARKS_CHROMIUM") is { Length: > 0 } path ? path : DefaultPath;
@@ -49,7 +44,7 @@ public sealed class ChromiumProcess : IAsyncDisposable
         try
         {
             var browser = await WaitForDevToolsAsync(process, profile.FullName, output);
-            return new ChromiumProcess(process, profile, output, await DevToolsConnection.ConnectAsync(browser));
+            return new ChromiumProcess(process, profile, await DevToolsConnection.ConnectAsync(browser));
         }
         catch
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using OrleansRemarks.Tests.Http;
 using OrleansRemarks.Tests.Infrastructure;
+using OrleansRemarks.Tests.Operations;
 using OrleansRemarks.Tests.Security;
 
 namespace OrleansRemarks.Tests.Cluster;
@@ -44,32 +45,24 @@ public sealed class CoHostedWebFrontTests
     }
 
     /// <summary>The dashboard's counters once they list <paramref name="text"/> (it collects them in the background).</summary>
-    private static async Task<string> DashboardCountersListingAsync(HttpClient client, string text)
-    {
-        var json = "";
-        for (var attempt = 0; attempt < 60 && !json.Contains(text, StringComparison.Ordinal); attempt++)
-        {
-            await Task.Delay(attempt == 0 ? 0 : 500);
-            using var response = await client.SendAsync(Requests.Get("/dashboard/DashboardCounters", bearer: Key));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            json = await response.Content.ReadAsStringAsync();
-        }
-
-        return json;
-    }
+    private static Task<string> DashboardCountersListingAsync(HttpClient client, string text) =>
+        Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await client.SendAsync(Requests.Get("/dashboard/DashboardCounters", bearer: Key));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return await response.Content.ReadAsStringAsync();
+            },
+            json => json.Contains(text, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            $"the dashboard counters listing {text}");
 
     private static async Task<WebFrontProcess> StartAsync(int siloPort, params (string Key, string Value)[] more)
     {
-        var postgres = await SharedPostgres.GetAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Orleans"] = await postgres.CreateDatabaseAsync("cohosted"),
-            ["Orleans__ClusterId"] = "cohosted-" + Guid.NewGuid().ToString("N")[..8],
-            ["Orleans__ServiceId"] = "remarks-" + Guid.NewGuid().ToString("N")[..8],
-            ["Orleans__CoHostSilo"] = "true",
-            ["Orleans__Endpoints__SiloPort"] = siloPort.ToString(),
-            ["Orleans__Endpoints__GatewayPort"] = FreeTcpPort.Next().ToString(),
-        };
+        var settings = (await DeploymentIdentity.CreateAsync(await SharedPostgres.GetAsync(), "cohosted")).Settings();
+        settings["Orleans__CoHostSilo"] = "true";
+        settings["Orleans__Endpoints__SiloPort"] = siloPort.ToString();
+        settings["Orleans__Endpoints__GatewayPort"] = FreeTcpPort.Next().ToString();
         foreach (var (key, value) in more)
         {
             settings[key] = value;

@@ -15,7 +15,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task After_set_remark_exactly_as_Go_encodes_it_is_stored_and_answered_with_numeric_codes()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         // Byte-for-byte what OpenIM's json.Encoder writes: HTML characters escaped, trailing newline.
         var body = Encoding.UTF8.GetBytes(
             "{\"callbackCommand\":\"callbackAfterSetFriendRemarkCommand\",\"ownerUserID\":\"" + owner + "\"," +
@@ -36,7 +36,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [InlineData("callbackAfterSetFriendRemark")]
     public async Task Both_after_set_command_names_store_the_remark(string command)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
 
         var response = await _callbacks.SendAsync(command, GoJson.FriendRemarkCallback(command, owner, "friend", "Alice"), "op-1");
 
@@ -47,7 +47,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Query_string_is_ignored()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var body = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", "from the vendor page's URL");
 
         var response = await _callbacks.PostAsync($"/callbackExample/{AfterSet}?contenttype=json&command=other", body, "op-q");
@@ -59,7 +59,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Any_unicode_remark_round_trips_through_Go_escaping()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         const string Remark = "张三 <&> \"quoted\" \\ tab\t line\u2028sep 😀 café";
 
         (await _callbacks.SetRemarkAsync(owner, "friend", Remark, "op-u")).AssertSuccess();
@@ -70,7 +70,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Empty_remark_clears_the_remark()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "friend", "to be cleared", "op-1")).AssertSuccess();
 
         (await _callbacks.SetRemarkAsync(owner, "friend", "", "op-2")).AssertSuccess();
@@ -82,7 +82,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Hundred_identical_replays_store_one_change()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "friend", "first", "op-first")).AssertSuccess();
         (await _callbacks.SetRemarkAsync(owner, "friend", "second", "op-second")).AssertSuccess();
         var before = await _remarks.GetAsync(owner, "friend");
@@ -103,7 +103,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [InlineData("OPERATIONID")]
     public async Task Operation_id_header_is_read_in_any_spelling(string headerName)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var first = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", "first");
         (await _callbacks.SendAsync(AfterSet, first, "op-a", headerName)).AssertSuccess();
         (await _callbacks.SetRemarkAsync(owner, "friend", "second", "op-b")).AssertSuccess();
@@ -118,7 +118,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     public async Task Same_change_without_operation_id_is_applied_again()
     {
         // The control of the replay tests: without an operation ID nothing is a duplicate.
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "friend", "first", null)).AssertSuccess();
         (await _callbacks.SetRemarkAsync(owner, "friend", "second", null)).AssertSuccess();
 
@@ -130,7 +130,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task After_delete_friend_removes_only_that_friends_remark()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "gone", "ex-friend", "op-1")).AssertSuccess();
         (await _callbacks.SetRemarkAsync(owner, "kept", "still a friend", "op-2")).AssertSuccess();
 
@@ -143,7 +143,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task After_delete_friend_without_a_remark_succeeds()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
 
         (await _callbacks.DeleteFriendAsync(owner, "never-had-one", "op-1")).AssertSuccess();
 
@@ -159,7 +159,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [InlineData("someFutureCommand")]
     public async Task Before_and_unknown_commands_continue_and_store_nothing(string command)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
 
         var response = await _callbacks.SendAsync(command, GoJson.FriendRemarkCallback(command, owner, "friend", "must not be stored"), "op-1");
 
@@ -214,7 +214,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [MemberData(nameof(BadAfterSetBodies))]
     public async Task Bad_after_set_body_is_rejected_with_its_code_and_changes_nothing(string problem, string body, int errCode)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "friend", "original", "op-original")).AssertSuccess();
 
         var response = await _callbacks.SendAsync(AfterSet, Encoding.UTF8.GetBytes(body.Replace("{owner}", owner)), "op-bad");
@@ -227,7 +227,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Body_over_the_size_limit_is_rejected_and_changes_nothing()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "friend", "original", "op-original")).AssertSuccess();
         var body = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", new string('x', 64 * 1024));
 
@@ -240,7 +240,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Body_just_under_the_size_limit_is_accepted()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var envelope = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", "").Length;
         var remark = new string('x', 64 * 1024 - envelope);
         var body = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", remark);
@@ -258,7 +258,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [InlineData("{\"callbackCommand\":\"callbackAfterDeleteFriendCommand\",\"ownerUserID\":\"{owner}\",\"friendUserID\":true}\n", 20002)]
     public async Task Bad_after_delete_body_is_rejected_and_removes_nothing(string body, int errCode)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "friend", "original", "op-original")).AssertSuccess();
 
         var response = await _callbacks.SendAsync("callbackAfterDeleteFriendCommand", Encoding.UTF8.GetBytes(body.Replace("{owner}", owner)), "op-bad");
@@ -270,7 +270,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Unknown_extra_fields_are_ignored()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var body = GoJson.Object(
             ("callbackCommand", AfterSet), ("ownerUserID", owner), ("friendUserID", "friend"), ("remark", "kept"), ("ex", "future field"));
 
@@ -282,7 +282,7 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
     [Fact]
     public async Task Callbacks_outside_the_base_path_are_not_found()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var body = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", "x");
 
         var response = await _callbacks.PostAsync($"/elsewhere/{AfterSet}", body, "op-1");
@@ -290,6 +290,4 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Null(await _remarks.GetAsync(owner, "friend"));
     }
-
-    private static string NewUser() => "owner-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -16,7 +16,7 @@ public sealed class CallbackSecretTests(SecretCallbackFixture service) : IClassF
     [Fact]
     public async Task Callback_under_the_secret_path_is_stored()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
 
         (await _callbacks.SetRemarkAsync(owner, "friend", "with secret", "op-1")).AssertSuccess();
 
@@ -31,7 +31,7 @@ public sealed class CallbackSecretTests(SecretCallbackFixture service) : IClassF
     [InlineData("/callbackExample/" + SecretCallbackFixture.Secret + "/extra")]
     public async Task Any_other_callback_path_is_not_found_and_stores_nothing(string basePath)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var sender = new OpenImCallbackSender(service.Client, basePath);
 
         var response = await sender.SetRemarkAsync(owner, "friend", "must not be stored", "op-1");
@@ -53,7 +53,7 @@ public sealed class CallbackSecretTests(SecretCallbackFixture service) : IClassF
     [Fact]
     public async Task Secret_never_reaches_the_log()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         // A rejected callback is logged as a warning, inside whatever scopes the request has.
         var rejected = await _callbacks.SendAsync(AfterSet, Encoding.UTF8.GetBytes("{}"), "op-logged");
         rejected.AssertFailure(HttpStatusCode.BadRequest, 20006);
@@ -70,6 +70,4 @@ public sealed class CallbackSecretTests(SecretCallbackFixture service) : IClassF
         Assert.Contains("op-logged", log); // the log is captured and holds the request's own lines
         Assert.DoesNotContain(SecretCallbackFixture.Secret, log, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string NewUser() => "owner-" + Guid.NewGuid().ToString("N")[..12];
 }

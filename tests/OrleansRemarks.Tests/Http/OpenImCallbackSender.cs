@@ -11,15 +11,22 @@ public sealed class OpenImCallbackSender(HttpClient client, string basePath = "/
     public Task<CallbackResponse> SendAsync(string command, byte[] body, string? operationId, string headerName = GoHeaderSpelling) =>
         PostAsync($"{basePath}/{command}", body, operationId, headerName);
 
-    public async Task<CallbackResponse> PostAsync(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
+    /// <summary>A callback POST as OpenIM sends it: the body as JSON in UTF-8, and the operation ID header when there is one.</summary>
+    public static HttpRequestMessage CreateRequest(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
         if (operationId is not null)
         {
             request.Headers.TryAddWithoutValidation(headerName, operationId);
         }
 
+        return request;
+    }
+
+    public async Task<CallbackResponse> PostAsync(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
+    {
+        using var request = CreateRequest(path, body, operationId, headerName);
         using var response = await client.SendAsync(request);
         return new CallbackResponse(
             response.StatusCode,

@@ -15,7 +15,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task Remark_has_the_documented_fields_and_a_UTC_timestamp()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         (await _callbacks.SetRemarkAsync(owner, "friend", "Bob", "op-1")).AssertSuccess();
 
@@ -30,7 +30,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task Missing_remark_is_a_404_problem()
     {
-        using var response = await _client.GetAsync(RemarkApi.RemarkPath(NewUser(), "nobody"));
+        using var response = await _client.GetAsync(RemarkApi.RemarkPath(RemarkApi.NewUser(), "nobody"));
 
         using var problem = await RemarkApi.AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -43,7 +43,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [InlineData("we+ird?&#", "émoji 😀")]
     public async Task Any_user_ids_work_percent_encoded_in_the_path(string ownerSuffix, string friend)
     {
-        var owner = NewUser() + ownerSuffix;
+        var owner = RemarkApi.NewUser() + ownerSuffix;
         (await _callbacks.SetRemarkAsync(owner, friend, "found", "op-1")).AssertSuccess();
 
         var single = await _remarks.GetAsync(owner, friend);
@@ -58,7 +58,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task Numeric_looking_ids_stay_distinct()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         (await _callbacks.SetRemarkAsync(owner, "10", "ten", "op-1")).AssertSuccess();
         (await _callbacks.SetRemarkAsync(owner, "010", "oh-ten", "op-2")).AssertSuccess();
         (await _callbacks.SetRemarkAsync("10", owner, "owner ten", "op-3")).AssertSuccess();
@@ -72,7 +72,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task List_returns_ordinal_order_with_the_default_limit_and_a_cursor()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var friends = Enumerable.Range(0, 150).Select(i => $"f{i}").Append("Z").Append("a").Append("张").ToList();
         await SetRemarksAsync(owner, friends);
 
@@ -88,7 +88,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task Paging_2500_friends_by_1000_returns_each_exactly_once()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         var friends = Enumerable.Range(0, 2500).Select(i => i % 7 == 0 ? $"朋友{i}" : i.ToString("D4")).ToList();
         await SetRemarksAsync(owner, friends);
 
@@ -120,7 +120,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [InlineData("?cursor=_w")] // base64url of the byte 0xFF: not UTF-8
     public async Task List_with_a_bad_limit_or_cursor_is_a_400_problem(string query)
     {
-        using var response = await _client.GetAsync(RemarkApi.RemarksPath(NewUser()) + query);
+        using var response = await _client.GetAsync(RemarkApi.RemarksPath(RemarkApi.NewUser()) + query);
 
         using var problem = await RemarkApi.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.RootElement.TryGetProperty("errors", out _), problem.RootElement.ToString());
@@ -131,7 +131,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [InlineData("?limit=1000")]
     public async Task List_accepts_the_limit_bounds(string query)
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         await SetRemarksAsync(owner, ["a", "b"]);
 
         var (items, _) = await _remarks.ListAsync(owner, query);
@@ -142,7 +142,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task Lookup_returns_only_friends_with_a_remark_in_request_order()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         await SetRemarksAsync(owner, ["b", "a", "c"]);
         (await _callbacks.SetRemarkAsync(owner, "c", "", "op-clear")).AssertSuccess();
 
@@ -154,7 +154,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     [Fact]
     public async Task Lookup_of_1000_ids_is_accepted()
     {
-        var owner = NewUser();
+        var owner = RemarkApi.NewUser();
         await SetRemarksAsync(owner, ["id-999"]);
 
         var found = await _remarks.LookupAsync(owner, Enumerable.Range(0, 1000).Select(i => $"id-{i}").ToArray());
@@ -176,7 +176,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
-        using var response = await _client.PostAsync(RemarkApi.LookupPath(NewUser()), content);
+        using var response = await _client.PostAsync(RemarkApi.LookupPath(RemarkApi.NewUser()), content);
 
         using var problem = await RemarkApi.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -185,7 +185,7 @@ public sealed class QueryApiTests(WebFrontFixture service)
     public async Task Lookup_of_1001_ids_is_a_400_problem()
     {
         using var response = await _client.PostAsJsonAsync(
-            RemarkApi.LookupPath(NewUser()), new { friendUserIDs = Enumerable.Range(0, 1001).Select(i => $"id-{i}") });
+            RemarkApi.LookupPath(RemarkApi.NewUser()), new { friendUserIDs = Enumerable.Range(0, 1001).Select(i => $"id-{i}") });
 
         using var problem = await RemarkApi.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -198,6 +198,4 @@ public sealed class QueryApiTests(WebFrontFixture service)
 
     /// <summary>HTTP header values are ASCII: the friend ID in hex.</summary>
     private static string OperationIdFor(string friend) => "op-" + Convert.ToHexString(Encoding.UTF8.GetBytes(friend));
-
-    private static string NewUser() => "owner-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -15,6 +15,9 @@ public sealed class RemarkApi(HttpClient client)
 
     public static string LookupPath(string owner) => $"/api/v1/users/{Uri.EscapeDataString(owner)}/remarks:lookup";
 
+    /// <summary>A fresh user ID, so tests sharing a database never see each other's remarks.</summary>
+    public static string NewUser() => "owner-" + Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>The remark, or null on 404 (checked to be a problem document); any other answer fails.</summary>
     public async Task<StoredRemark?> GetAsync(string owner, string friend)
     {

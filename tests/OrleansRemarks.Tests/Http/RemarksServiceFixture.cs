@@ -33,17 +33,10 @@ public abstract class RemarksServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _postgres = OwnsPostgres ? await PostgresServer.StartNewAsync() : await SharedPostgres.GetAsync();
-        var connectionString = await _postgres.CreateDatabaseAsync("web");
-        var clusterId = "web-" + Guid.NewGuid().ToString("N")[..8];
-        var serviceId = "remarks-" + Guid.NewGuid().ToString("N")[..8];
-        _silo = await SiloProcess.StartAsync(connectionString, clusterId, serviceId, FreeTcpPort.Next(), FreeTcpPort.Next());
-        var settings = new Dictionary<string, string>(WebFrontSettings)
-        {
-            ["ConnectionStrings__Orleans"] = connectionString,
-            ["Orleans__ClusterId"] = clusterId,
-            ["Orleans__ServiceId"] = serviceId,
-        };
-        _webFront = await WebFrontProcess.StartAsync(settings);
+        var deployment = await DeploymentIdentity.CreateAsync(_postgres, "web");
+        _silo = await SiloProcess.StartAsync(
+            deployment.ConnectionString, deployment.ClusterId, deployment.ServiceId, FreeTcpPort.Next(), FreeTcpPort.Next());
+        _webFront = await WebFrontProcess.StartAsync(deployment.Settings(WebFrontSettings));
         Client = _webFront.CreateClient();
     }
 

@@ -27,9 +27,8 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly string _connectionString;
     private bool _logClosed;
 
-    private SiloProcess(Process process, string logFile, string connectionString, string clusterId, int siloPort, int gatewayPort, int httpPort)
+    private SiloProcess(Process process, string logFile, string connectionString, string clusterId, int siloPort, int gatewayPort)
     {
-        HttpBaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         _process = process;
         LogFile = logFile;
         _log = new StreamWriter(logFile) { AutoFlush = true };
@@ -44,9 +43,6 @@ public sealed class SiloProcess : IAsyncDisposable
     public int SiloPort { get; }
 
     public int GatewayPort { get; }
-
-    /// <summary>The silo's health and metrics listener (Silo:HttpUrl); it opens once the silo is Active.</summary>
-    public Uri HttpBaseAddress { get; }
 
     public string LogFile { get; }
 
@@ -88,7 +84,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var process = Process.Start(CreateStartInfo([], environment))
             ?? throw new InvalidOperationException("Could not start the silo process.");
         var logDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "orleansremarks-silo-logs"));
-        var silo = new SiloProcess(process, Path.Combine(logDirectory.FullName, $"silo-{siloPort}-{process.Id}.log"), connectionString, clusterId, siloPort, gatewayPort, httpPort);
+        var silo = new SiloProcess(process, Path.Combine(logDirectory.FullName, $"silo-{siloPort}-{process.Id}.log"), connectionString, clusterId, siloPort, gatewayPort);
         silo.CaptureOutput();
         try
         {

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using OrleansRemarks.Tests.Http;
 
 namespace OrleansRemarks.Tests.Operations;
 
@@ -15,13 +16,13 @@ public sealed class LookupMetricsTests(ObservedServiceFixture service)
         (await service.Callbacks.SetRemarkAsync(owner, "f1", "known", "op-1")).AssertSuccess();
         var before = await MetricsScrape.TakeAsync(service.Client);
 
-        await SendAsync(HttpMethod.Get, $"/api/v1/users/{owner}/remarks/f1");
-        await SendAsync(HttpMethod.Get, $"/api/v1/users/{owner}/remarks/f1");
-        await SendAsync(HttpMethod.Get, $"/api/v1/users/{owner}/remarks/nobody");
-        await SendAsync(HttpMethod.Get, $"/api/v1/users/{owner}/remarks?limit=10");
-        await SendAsync(HttpMethod.Get, $"/api/v1/users/{owner}/remarks?limit=0");
-        await SendAsync(HttpMethod.Post, $"/api/v1/users/{owner}/remarks:lookup", JsonContent.Create(new { friendUserIDs = new[] { "f1", "f2" } }));
-        await SendAsync(HttpMethod.Post, $"/api/v1/users/{owner}/remarks:lookup", JsonContent.Create(new { friendUserIDs = Array.Empty<string>() }));
+        await SendAsync(HttpMethod.Get, RemarkApi.RemarkPath(owner, "f1"));
+        await SendAsync(HttpMethod.Get, RemarkApi.RemarkPath(owner, "f1"));
+        await SendAsync(HttpMethod.Get, RemarkApi.RemarkPath(owner, "nobody"));
+        await SendAsync(HttpMethod.Get, RemarkApi.RemarksPath(owner) + "?limit=10");
+        await SendAsync(HttpMethod.Get, RemarkApi.RemarksPath(owner) + "?limit=0");
+        await SendAsync(HttpMethod.Post, RemarkApi.LookupPath(owner), JsonContent.Create(new { friendUserIDs = new[] { "f1", "f2" } }));
+        await SendAsync(HttpMethod.Post, RemarkApi.LookupPath(owner), JsonContent.Create(new { friendUserIDs = Array.Empty<string>() }));
 
         var after = await MetricsScrape.TakeAsync(service.Client);
         var expected = new (string Endpoint, string Outcome, int Count)[]

@@ -4,11 +4,9 @@ using System.Text.RegularExpressions;
 namespace OrleansRemarks.Tests.Operations;
 
 /// <summary>A parsed <c>/metrics</c> answer (Prometheus text format) of one process at one moment.</summary>
-public sealed partial class MetricsScrape(IReadOnlyList<MetricSample> samples, string text)
+public sealed partial class MetricsScrape(IReadOnlyList<MetricSample> samples)
 {
     public IReadOnlyList<MetricSample> Samples { get; } = samples;
-
-    public string Text { get; } = text;
 
     public static async Task<MetricsScrape> TakeAsync(HttpClient client)
     {
@@ -36,7 +34,7 @@ public sealed partial class MetricsScrape(IReadOnlyList<MetricSample> samples, s
             samples.Add(new MetricSample(match.Groups["name"].Value, labels, ParseValue(match.Groups["value"].Value)));
         }
 
-        return new MetricsScrape(samples, text);
+        return new MetricsScrape(samples);
     }
 
     /// <summary>The sum over every series of <paramref name="name"/> that has all these labels (0 when there is none).</summary>

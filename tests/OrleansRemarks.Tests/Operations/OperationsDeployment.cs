@@ -23,8 +23,7 @@ public abstract class OperationsDeployment : IAsyncLifetime
     private PostgresServer? _postgres;
     private SiloProcess? _silo;
     private WebFrontProcess? _webFront;
-    private string _clusterId = "";
-    private string _serviceId = "";
+    private DeploymentIdentity? _deployment;
     private int _siloPort;
     private int _gatewayPort;
     private int _siloHttpPort;
@@ -59,20 +58,15 @@ public abstract class OperationsDeployment : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _postgres = OwnsPostgres ? await PostgresServer.StartNewAsync() : await SharedPostgres.GetAsync();
-        ConnectionString = await _postgres.CreateDatabaseAsync("ops") + ";Password=" + DatabasePassword;
-        _clusterId = "ops-" + Guid.NewGuid().ToString("N")[..8];
-        _serviceId = "remarks-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await DeploymentIdentity.CreateAsync(_postgres, "ops");
+        _deployment = created with { ConnectionString = created.ConnectionString + ";Password=" + DatabasePassword };
+        ConnectionString = _deployment.ConnectionString;
         (_siloPort, _gatewayPort, _siloHttpPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
         SiloClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_siloHttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
         await StartSiloAsync();
-        var settings = new Dictionary<string, string>(ExtraWebFrontSettings)
-        {
-            ["ConnectionStrings__Orleans"] = ConnectionString,
-            ["Orleans__ClusterId"] = _clusterId,
-            ["Orleans__ServiceId"] = _serviceId,
-            ["Callback__Secret"] = CallbackSecret,
-            ["Logging__Console__FormatterName"] = "json",
-        };
+        var settings = _deployment.Settings(ExtraWebFrontSettings);
+        settings["Callback__Secret"] = CallbackSecret;
+        settings["Logging__Console__FormatterName"] = "json";
         _webFront = await WebFrontProcess.StartAsync(settings);
         Client = _webFront.CreateClient();
     }
@@ -89,8 +83,9 @@ public abstract class OperationsDeployment : IAsyncLifetime
     /// <summary>Starts a silo on the same ports as before and waits until its /health/ready answers 200.</summary>
     public async Task StartSiloAsync()
     {
+        var deployment = _deployment ?? throw NotStarted();
         _silo = await SiloProcess.StartAsync(
-            ConnectionString, _clusterId, _serviceId, _siloPort, _gatewayPort, _siloHttpPort,
+            deployment.ConnectionString, deployment.ClusterId, deployment.ServiceId, _siloPort, _gatewayPort, _siloHttpPort,
             new Dictionary<string, string> { ["Logging__Console__FormatterName"] = "json" });
         await Eventually.ReturnsAsync(() => HealthAnswer.GetAsync(SiloClient, "/health/ready"),
             answer => answer.Status == HttpStatusCode.OK, ReadyTimeout, "The silo's /health/ready answering 200");

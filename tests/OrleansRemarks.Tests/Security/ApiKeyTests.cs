@@ -18,7 +18,7 @@ public sealed class ApiKeyTests(SecurityClusterFixture cluster) : IAsyncLifetime
     {
         var webFront = await cluster.WebFrontAsync("keys", WithKeys());
         _client = webFront.CreateClient();
-        _owner = Requests.NewUser();
+        _owner = RemarkApi.NewUser();
         using var callback = await _client.SendAsync(Requests.SetRemarkCallback(_owner, "friend", "Bob"));
         Assert.Equal(CallbackResponse.SuccessBody, await callback.Content.ReadAsStringAsync());
     }

@@ -17,7 +17,7 @@ public sealed class CallbackNetworkTests(SecurityClusterFixture cluster)
     public async Task A_callback_from_an_allowed_network_is_served()
     {
         using var client = await ClientAsync("allow-loopback", ("Callback__AllowedNetworks__0", "10.0.0.0/8, 127.0.0.0/8"));
-        var owner = Requests.NewUser();
+        var owner = RemarkApi.NewUser();
 
         using var response = await client.SendAsync(Requests.SetRemarkCallback(owner, "friend", "Bob"));
 
@@ -29,7 +29,7 @@ public sealed class CallbackNetworkTests(SecurityClusterFixture cluster)
     public async Task A_callback_from_another_network_is_403_and_not_applied()
     {
         using var client = await ClientAsync("allow-documentation", ("Callback__AllowedNetworks__0", Documentation));
-        var owner = Requests.NewUser();
+        var owner = RemarkApi.NewUser();
 
         using var response = await client.SendAsync(Requests.SetRemarkCallback(owner, "friend", "Bob"));
 
@@ -41,7 +41,7 @@ public sealed class CallbackNetworkTests(SecurityClusterFixture cluster)
     public async Task A_spoofed_forwarded_for_from_an_untrusted_peer_is_ignored()
     {
         using var client = await ClientAsync("allow-documentation", ("Callback__AllowedNetworks__0", Documentation));
-        var owner = Requests.NewUser();
+        var owner = RemarkApi.NewUser();
 
         using var response = await client.SendAsync(Requests.SetRemarkCallback(owner, "friend", "Bob", forwardedFor: "192.0.2.7"));
 
@@ -55,7 +55,7 @@ public sealed class CallbackNetworkTests(SecurityClusterFixture cluster)
         using var client = await ClientAsync(
             "other-proxy", ("Callback__AllowedNetworks__0", Documentation), ("Network__TrustedProxies__0", "198.51.100.1"));
 
-        using var response = await client.SendAsync(Requests.SetRemarkCallback(Requests.NewUser(), "friend", "Bob", forwardedFor: "192.0.2.7"));
+        using var response = await client.SendAsync(Requests.SetRemarkCallback(RemarkApi.NewUser(), "friend", "Bob", forwardedFor: "192.0.2.7"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -66,9 +66,9 @@ public sealed class CallbackNetworkTests(SecurityClusterFixture cluster)
         using var client = await ClientAsync(
             "trusted-proxy", ("Callback__AllowedNetworks__0", Documentation), ("Network__TrustedProxies__0", "127.0.0.1"));
 
-        using var allowed = await client.SendAsync(Requests.SetRemarkCallback(Requests.NewUser(), "friend", "Bob", forwardedFor: "192.0.2.7"));
-        using var other = await client.SendAsync(Requests.SetRemarkCallback(Requests.NewUser(), "friend", "Bob", forwardedFor: "203.0.113.9"));
-        using var proxyItself = await client.SendAsync(Requests.SetRemarkCallback(Requests.NewUser(), "friend", "Bob"));
+        using var allowed = await client.SendAsync(Requests.SetRemarkCallback(RemarkApi.NewUser(), "friend", "Bob", forwardedFor: "192.0.2.7"));
+        using var other = await client.SendAsync(Requests.SetRemarkCallback(RemarkApi.NewUser(), "friend", "Bob", forwardedFor: "203.0.113.9"));
+        using var proxyItself = await client.SendAsync(Requests.SetRemarkCallback(RemarkApi.NewUser(), "friend", "Bob"));
 
         Assert.Equal(CallbackResponse.SuccessBody, await allowed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
@@ -82,7 +82,7 @@ public sealed class CallbackNetworkTests(SecurityClusterFixture cluster)
             "trusted-proxy", ("Callback__AllowedNetworks__0", Documentation), ("Network__TrustedProxies__0", "127.0.0.1"));
 
         // The client claimed 192.0.2.7; the proxy appended the address it really saw.
-        using var response = await client.SendAsync(Requests.SetRemarkCallback(Requests.NewUser(), "friend", "Bob", forwardedFor: "192.0.2.7, 203.0.113.9"));
+        using var response = await client.SendAsync(Requests.SetRemarkCallback(RemarkApi.NewUser(), "friend", "Bob", forwardedFor: "192.0.2.7, 203.0.113.9"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -62,7 +62,7 @@ public sealed class QueryLimitTests(SecurityClusterFixture cluster) : IAsyncLife
     [Fact]
     public async Task Pages_are_at_most_the_configured_size()
     {
-        var owner = Requests.NewUser();
+        var owner = RemarkApi.NewUser();
         for (var friend = 0; friend < MaxPageSize + 2; friend++)
         {
             using var callback = await _client.SendAsync(Requests.SetRemarkCallback(owner, $"f{friend}", "r"));

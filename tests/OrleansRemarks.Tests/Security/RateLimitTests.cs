@@ -25,7 +25,7 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     public async Task After_the_burst_a_client_gets_429_with_retry_after_and_then_may_retry()
     {
         using var client = (await cluster.WebFrontAsync("limited-keys", WithKeys(TightWithKeyC))).CreateClient();
-        var path = RemarkApi.RemarkPath(Requests.NewUser(), "friend");
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? rejected = null;
@@ -63,7 +63,7 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     public async Task Each_api_key_has_its_own_bucket()
     {
         using var client = (await cluster.WebFrontAsync("limited-keys", WithKeys(TightWithKeyC))).CreateClient();
-        var path = RemarkApi.RemarkPath(Requests.NewUser(), "friend");
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
 
         var first = await StatusesAsync(client, () => Requests.Get(path, bearer: KeyA));
         using var other = await client.SendAsync(Requests.Get(path, bearer: KeyB));
@@ -76,7 +76,7 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     public async Task Wrong_keys_count_against_the_address_so_guessing_is_limited_too()
     {
         using var client = (await cluster.WebFrontAsync("limited-keys", WithKeys(TightWithKeyC))).CreateClient();
-        var path = RemarkApi.RemarkPath(Requests.NewUser(), "friend");
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
 
         var statuses = await StatusesAsync(client, () => Requests.Get(path, bearer: "guess-" + Guid.NewGuid().ToString("N")));
 
@@ -88,7 +88,7 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     public async Task A_spoofed_forwarded_for_from_an_untrusted_peer_does_not_buy_a_fresh_bucket()
     {
         using var client = (await cluster.WebFrontAsync("limited-anonymous", Tight.ToDictionary(s => s.Item1, s => s.Item2))).CreateClient();
-        var path = RemarkApi.RemarkPath(Requests.NewUser(), "friend");
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
         var next = 0;
 
         var statuses = await StatusesAsync(client, () => Requests.Get(path, forwardedFor: $"192.0.2.{++next}"));
@@ -101,7 +101,7 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     {
         var settings = Tight.Append(("Network__TrustedProxies__0", "127.0.0.1")).ToDictionary(s => s.Item1, s => s.Item2);
         using var client = (await cluster.WebFrontAsync("limited-behind-proxy", settings)).CreateClient();
-        var path = RemarkApi.RemarkPath(Requests.NewUser(), "friend");
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
 
         var first = await StatusesAsync(client, () => Requests.Get(path, forwardedFor: "198.51.100.1"));
         using var second = await client.SendAsync(Requests.Get(path, forwardedFor: "198.51.100.2"));
@@ -114,7 +114,7 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     public async Task Callbacks_are_not_rate_limited()
     {
         using var client = (await cluster.WebFrontAsync("limited-anonymous", Tight.ToDictionary(s => s.Item1, s => s.Item2))).CreateClient();
-        var owner = Requests.NewUser();
+        var owner = RemarkApi.NewUser();
 
         var statuses = await StatusesAsync(client, () => Requests.SetRemarkCallback(owner, "friend", "Bob"));
 

@@ -34,11 +34,8 @@ public static class Requests
     public static HttpRequestMessage SetRemarkCallback(string owner, string friend, string remark, string? forwardedFor = null)
     {
         const string Command = "callbackAfterSetFriendRemarkCommand";
-        var request = new HttpRequestMessage(HttpMethod.Post, "/callbackExample/" + Command)
-        {
-            Content = new ByteArrayContent(GoJson.FriendRemarkCallback(Command, owner, friend, remark)),
-        };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+        var request = OpenImCallbackSender.CreateRequest(
+            "/callbackExample/" + Command, GoJson.FriendRemarkCallback(Command, owner, friend, remark), operationId: null);
         if (forwardedFor is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
@@ -46,6 +43,4 @@ public static class Requests
 
         return request;
     }
-
-    public static string NewUser() => "user-" + Guid.NewGuid().ToString("N")[..12];
 }

@@ -34,17 +34,10 @@ public sealed class SecurityClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var postgres = await SharedPostgres.GetAsync();
-        var connectionString = await postgres.CreateDatabaseAsync("security");
-        var clusterId = "security-" + Guid.NewGuid().ToString("N")[..8];
-        var serviceId = "remarks-" + Guid.NewGuid().ToString("N")[..8];
-        _silo = await SiloProcess.StartAsync(connectionString, clusterId, serviceId, FreeTcpPort.Next(), FreeTcpPort.Next());
-        _clusterSettings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Orleans"] = connectionString,
-            ["Orleans__ClusterId"] = clusterId,
-            ["Orleans__ServiceId"] = serviceId,
-        };
+        var deployment = await DeploymentIdentity.CreateAsync(await SharedPostgres.GetAsync(), "security");
+        _silo = await SiloProcess.StartAsync(
+            deployment.ConnectionString, deployment.ClusterId, deployment.ServiceId, FreeTcpPort.Next(), FreeTcpPort.Next());
+        _clusterSettings = deployment.Settings();
     }
 
     /// <summary>The web front of this name, started with these settings (and the cluster's) on first use.</summary>
