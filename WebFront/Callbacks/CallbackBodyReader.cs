@@ -1,8 +1,14 @@
+using System.Buffers;
+
 namespace OrleansRemarks.WebFront.Callbacks;
 
 public static class CallbackBodyReader
 {
-    /// <summary>The whole body, or null as soon as it proves longer than <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// The whole body, or null as soon as it proves longer than <paramref name="maxBytes"/>. Reads
+    /// Kestrel's own buffers and copies once into an array of the body's size: on the ingest path
+    /// every other allocation shows up in GC time.
+    /// </summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -10,19 +16,26 @@ public static class CallbackBodyReader
             return null;
         }
 
-        using var buffer = new MemoryStream(capacity: (int)Math.Min(request.ContentLength ?? 1024, maxBytes));
-        var chunk = new byte[Math.Min(8192, maxBytes + 1)];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > maxBytes)
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > maxBytes)
             {
+                reader.AdvanceTo(buffer.End);
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (result.IsCompleted)
+            {
+                var body = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return body;
+            }
 
-        return buffer.ToArray();
+            // Nothing consumed, everything examined: the next read returns once more has arrived.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 }

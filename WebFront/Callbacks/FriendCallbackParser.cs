@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 using OrleansRemarks.WebFront.Json;
 
 namespace OrleansRemarks.WebFront.Callbacks;
@@ -57,10 +58,10 @@ public static class FriendCallbackParser
             var reader = new Utf8JsonReader(body);
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                // Read() checks the structure; this checks the text inside strings (UTF-8, escapes).
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !HasValidText(ref reader))
                 {
-                    // Read() checks the structure; this checks the text inside strings (UTF-8, escapes).
-                    _ = reader.GetString();
+                    throw new JsonException($"The string at byte {reader.TokenStartIndex} is not valid UTF-8.");
                 }
             }
 
@@ -71,6 +72,18 @@ public static class FriendCallbackParser
             problem = "The body is not well-formed UTF-8 JSON: " + exception.Message;
             return false;
         }
+    }
+
+    /// <summary>Decodes only escaped strings (Go escapes little: &lt;, &gt;, &amp;); the rest is checked in place.</summary>
+    private static bool HasValidText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Utf8.IsValid(reader.ValueSpan);
+        }
+
+        _ = reader.GetString(); // throws on text that does not decode
+        return true;
     }
 
     private static bool TryDeserialize(

@@ -224,6 +224,28 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
         Assert.Equal(["original"], unchanged.Select(remark => remark.Remark));
     }
 
+    public static TheoryData<string, string> BodiesWithBadText => new()
+    {
+        { "invalid UTF-8 in the remark", "{\"callbackCommand\":\"callbackAfterSetFriendRemarkCommand\",\"ownerUserID\":\"{owner}\",\"friendUserID\":\"friend\",\"remark\":\"a{0xFF}b\"}\n" },
+        { "invalid UTF-8 in an unknown field", "{\"callbackCommand\":\"callbackAfterSetFriendRemarkCommand\",\"ownerUserID\":\"{owner}\",\"friendUserID\":\"friend\",\"ex\":\"{0xFF}\",\"remark\":\"x\"}\n" },
+        { "escaped lone surrogate in the remark", "{\"callbackCommand\":\"callbackAfterSetFriendRemarkCommand\",\"ownerUserID\":\"{owner}\",\"friendUserID\":\"friend\",\"remark\":\"\\ud800\"}\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BodiesWithBadText))]
+    public async Task Body_with_text_that_is_not_UTF_8_is_rejected_as_not_JSON_and_changes_nothing(string problem, string body)
+    {
+        var owner = RemarkApi.NewUser();
+        (await _callbacks.SetRemarkAsync(owner, "friend", "original", "op-original")).AssertSuccess();
+        var parts = body.Replace("{owner}", owner).Split("{0xFF}");
+        byte[] bytes = [.. parts.SelectMany((part, i) => i == 0 ? Encoding.UTF8.GetBytes(part) : [0xFF, .. Encoding.UTF8.GetBytes(part)])];
+
+        var response = await _callbacks.SendAsync(AfterSet, bytes, "op-bad-text");
+
+        response.AssertFailure(HttpStatusCode.BadRequest, 20001, problem);
+        Assert.Equal("original", (await _remarks.GetAsync(owner, "friend"))?.Remark);
+    }
+
     [Fact]
     public async Task Body_over_the_size_limit_is_rejected_and_changes_nothing()
     {
@@ -235,6 +257,31 @@ public sealed class CallbackEndpointTests(WebFrontFixture service)
 
         response.AssertFailure(HttpStatusCode.BadRequest, 20007);
         Assert.Equal("original", (await _remarks.GetAsync(owner, "friend"))?.Remark);
+    }
+
+    [Fact]
+    public async Task Chunked_body_over_the_size_limit_is_rejected_and_changes_nothing()
+    {
+        var owner = RemarkApi.NewUser();
+        (await _callbacks.SetRemarkAsync(owner, "friend", "original", "op-original")).AssertSuccess();
+        var body = GoJson.FriendRemarkCallback(AfterSet, owner, "friend", new string('x', 64 * 1024));
+
+        var response = await _callbacks.SendChunkedAsync(AfterSet, body, "op-big-chunked");
+
+        response.AssertFailure(HttpStatusCode.BadRequest, 20007);
+        Assert.Equal("original", (await _remarks.GetAsync(owner, "friend"))?.Remark);
+    }
+
+    [Fact]
+    public async Task Chunked_body_under_the_size_limit_is_stored()
+    {
+        var owner = RemarkApi.NewUser();
+        var remark = new string('y', 20 * 1024);
+
+        var response = await _callbacks.SendChunkedAsync(AfterSet, GoJson.FriendRemarkCallback(AfterSet, owner, "friend", remark), "op-chunked");
+
+        response.AssertSuccess();
+        Assert.Equal(remark, (await _remarks.GetAsync(owner, "friend"))?.Remark);
     }
 
     [Fact]

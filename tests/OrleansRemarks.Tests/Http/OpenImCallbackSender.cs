@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using OrleansRemarks.Tests.Infrastructure;
 
 namespace OrleansRemarks.Tests.Http;
 
@@ -27,6 +28,21 @@ public sealed class OpenImCallbackSender(HttpClient client, string basePath = "/
     public async Task<CallbackResponse> PostAsync(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
     {
         using var request = CreateRequest(path, body, operationId, headerName);
+        return await SendAsync(request);
+    }
+
+    /// <summary>The same callback without a Content-Length (chunked), so only reading the body shows its size.</summary>
+    public async Task<CallbackResponse> SendChunkedAsync(string command, byte[] body, string? operationId)
+    {
+        using var request = CreateRequest($"{basePath}/{command}", body, operationId);
+        var contentType = request.Content!.Headers.ContentType;
+        request.Content = new StreamContent(new UnannouncedLengthStream(body));
+        request.Content.Headers.ContentType = contentType;
+        return await SendAsync(request);
+    }
+
+    private async Task<CallbackResponse> SendAsync(HttpRequestMessage request)
+    {
         using var response = await client.SendAsync(request);
         return new CallbackResponse(
             response.StatusCode,

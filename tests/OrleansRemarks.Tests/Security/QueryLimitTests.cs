@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using OrleansRemarks.Tests.Http;
+using OrleansRemarks.Tests.Infrastructure;
 
 namespace OrleansRemarks.Tests.Security;
 

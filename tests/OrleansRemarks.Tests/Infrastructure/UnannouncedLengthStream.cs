@@ -1,4 +1,4 @@
-namespace OrleansRemarks.Tests.Security;
+namespace OrleansRemarks.Tests.Infrastructure;
 
 /// <summary>A readable stream that does not know its length, so HttpClient sends it chunked (no Content-Length).</summary>
 public sealed class UnannouncedLengthStream(byte[] content) : MemoryStream(content)
