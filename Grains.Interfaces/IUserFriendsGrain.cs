@@ -7,6 +7,7 @@ namespace OrleansRemarks.Grains.Interfaces;
 /// Get it with <see cref="UserFriendsGrainKey.For"/>, never with a raw user ID.
 /// </summary>
 [Alias("OrleansRemarks.IUserFriendsGrain")]
+[GrainInterfaceType(UserFriendsGrainKey.InterfaceTypeName)]
 public interface IUserFriendsGrain : IGrainWithStringKey
 {
     /// <summary>Applies OpenIM's after-set-friend-remark; returns once the change is durable.</summary>

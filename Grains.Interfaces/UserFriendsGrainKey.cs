@@ -9,6 +9,15 @@ public static class UserFriendsGrainKey
 {
     public const string Prefix = "u/";
 
+    /// <summary>The grain class's <see cref="GrainType"/>, fixed so references can be built without a type lookup.</summary>
+    public const string GrainTypeName = "userfriends";
+
+    /// <summary>The grain interface's <see cref="GrainInterfaceType"/>, fixed for the same reason.</summary>
+    public const string InterfaceTypeName = "OrleansRemarks.IUserFriendsGrain";
+
+    private static readonly GrainType GrainType = GrainType.Create(GrainTypeName);
+    private static readonly GrainInterfaceType InterfaceType = GrainInterfaceType.Create(InterfaceTypeName);
+
     public static string For(string ownerUserId)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerUserId);
@@ -20,6 +29,10 @@ public static class UserFriendsGrainKey
             ? grainKey[Prefix.Length..]
             : throw new ArgumentException($"'{grainKey}' is not a user-friends grain key.", nameof(grainKey));
 
+    /// <remarks>
+    /// Builds the grain ID from the fixed types: <c>GetGrain&lt;T&gt;(string)</c> derives the interface
+    /// type from its name by reflection on every call, which the callback path paid per request.
+    /// </remarks>
     public static IUserFriendsGrain GetUserFriendsGrain(this IGrainFactory grainFactory, string ownerUserId) =>
-        grainFactory.GetGrain<IUserFriendsGrain>(For(ownerUserId));
+        (IUserFriendsGrain)grainFactory.GetGrain(GrainId.Create(GrainType, IdSpan.Create(For(ownerUserId))), InterfaceType);
 }

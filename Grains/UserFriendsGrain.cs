@@ -12,6 +12,7 @@ namespace OrleansRemarks.Grains;
 /// changes apply in arrival order. A change is acknowledged only after its bucket is stored;
 /// after any failed write the activation reloads from storage before serving again.
 /// </summary>
+[GrainType(UserFriendsGrainKey.GrainTypeName)]
 public sealed partial class UserFriendsGrain(
     [FromKeyedServices(RemarkStorage.ProviderName)] IGrainStorage storage,
     TimeProvider clock,
