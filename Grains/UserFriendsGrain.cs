@@ -91,7 +91,8 @@ public sealed partial class UserFriendsGrain(
                 string.IsNullOrEmpty(operationId) ? null : operationId,
                 remark,
                 clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var entry = ChangeRules.Append(current, friendUserId, applied);
+            // The stored entry's ID string, not the request's: one object fewer kept per change.
+            var entry = ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, applied);
             var index = book.BucketIndexOf(friendUserId);
             try
             {

@@ -16,9 +16,7 @@ public static class ChangeRules
             return string.IsNullOrEmpty(remark) ? RemarkChangeOutcome.Unchanged : null;
         }
 
-        if (!string.IsNullOrEmpty(operationId) && current.History.Any(change =>
-                string.Equals(change.OperationId, operationId, StringComparison.Ordinal) &&
-                string.Equals(change.Remark, remark, StringComparison.Ordinal)))
+        if (!string.IsNullOrEmpty(operationId) && IsReplay(current.History, operationId, remark))
         {
             return RemarkChangeOutcome.Duplicate;
         }
@@ -34,9 +32,28 @@ public static class ChangeRules
     public static FriendEntry Append(FriendEntry? current, string friendUserId, AppliedChange change)
     {
         var history = current?.History ?? [];
-        var kept = history.Count >= RemarkLimits.RememberedChangesPerFriend
-            ? history.Skip(history.Count - RemarkLimits.RememberedChangesPerFriend + 1)
-            : history;
-        return new FriendEntry(friendUserId, [.. kept, change]);
+        var keep = Math.Min(history.Count, RemarkLimits.RememberedChangesPerFriend - 1);
+        var appended = new AppliedChange[keep + 1];
+        for (var i = 0; i < keep; i++)
+        {
+            appended[i] = history[history.Count - keep + i];
+        }
+
+        appended[keep] = change;
+        return new FriendEntry(friendUserId, appended);
+    }
+
+    private static bool IsReplay(IReadOnlyList<AppliedChange> history, string operationId, string? remark)
+    {
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (string.Equals(history[i].OperationId, operationId, StringComparison.Ordinal)
+                && string.Equals(history[i].Remark, remark, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -12,8 +12,9 @@ public static class EntrySize
     public static long Of(FriendEntry entry)
     {
         long size = EntryOverhead + Encoding.UTF8.GetByteCount(entry.FriendUserId);
-        foreach (var change in entry.History)
+        for (var i = 0; i < entry.History.Count; i++)
         {
+            var change = entry.History[i];
             size += ChangeOverhead
                 + Encoding.UTF8.GetByteCount(change.OperationId ?? "")
                 + Encoding.UTF8.GetByteCount(change.Remark ?? "");

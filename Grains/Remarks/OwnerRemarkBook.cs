@@ -50,19 +50,42 @@ public sealed class OwnerRemarkBook
     public Stored<RemarkBucket> Bucket(int index) => _buckets[index];
 
     /// <summary>The bucket holding <paramref name="entry"/> after one more applied change.</summary>
+    /// <remarks>One array, no iterator: this runs for every change, and its result stays in memory.</remarks>
     public RemarkBucket BucketWith(int index, FriendEntry entry)
     {
         var current = _buckets[index].Value;
-        var friends = current.Friends.Where(f => !string.Equals(f.FriendUserId, entry.FriendUserId, StringComparison.Ordinal));
-        return new RemarkBucket(current.AppliedChanges + 1, [.. friends, entry]);
+        var friends = current.Friends;
+        var at = IndexOfFriend(friends, entry.FriendUserId);
+        var changed = new FriendEntry[at < 0 ? friends.Count + 1 : friends.Count];
+        for (var i = 0; i < friends.Count; i++)
+        {
+            changed[i] = friends[i];
+        }
+
+        changed[at < 0 ? friends.Count : at] = entry;
+        return new RemarkBucket(current.AppliedChanges + 1, changed);
     }
 
     /// <summary>Takes in a bucket that storage confirmed, holding the changed <paramref name="entry"/>.</summary>
     public void CommitChange(int index, Stored<RemarkBucket> written, FriendEntry entry)
     {
         _buckets[index] = written;
-        Unindex(entry.FriendUserId);
-        Index(entry);
+        if (_entries.TryGetValue(entry.FriendUserId, out var old))
+        {
+            _estimatedBytes -= EntrySize.Of(old);
+        }
+
+        _entries[entry.FriendUserId] = entry;
+        _estimatedBytes += EntrySize.Of(entry);
+        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing here.
+        if (entry.Latest.LeavesRemark)
+        {
+            _withRemark.Add(entry.FriendUserId);
+        }
+        else
+        {
+            _withRemark.Remove(entry.FriendUserId);
+        }
     }
 
     public BucketSplit PlanSplit()
@@ -137,12 +160,16 @@ public sealed class OwnerRemarkBook
         }
     }
 
-    private void Unindex(string friendUserId)
+    private static int IndexOfFriend(IReadOnlyList<FriendEntry> friends, string friendUserId)
     {
-        if (_entries.Remove(friendUserId, out var old))
+        for (var i = 0; i < friends.Count; i++)
         {
-            _estimatedBytes -= EntrySize.Of(old);
-            _withRemark.Remove(friendUserId);
+            if (string.Equals(friends[i].FriendUserId, friendUserId, StringComparison.Ordinal))
+            {
+                return i;
+            }
         }
+
+        return -1;
     }
 }
