@@ -5,9 +5,9 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 
 /// <summary>
 /// The remark grains' storage: reads, clears and first writes go to the ADO.NET provider as they
-/// are; updates of string-keyed grains go through <see cref="StateWriteBatcher"/>, which runs the
-/// provider's own write query for many grains in one round trip. Version conflicts surface exactly
-/// as the provider raises them, as <see cref="InconsistentStateException"/>.
+/// are; updates of string-keyed grains go through <see cref="StateWriteBatcher"/>, which runs one
+/// update query for many grains in one round trip, with the same version contract as the provider's
+/// write. Version conflicts surface exactly as the provider raises them, as <see cref="InconsistentStateException"/>.
 /// </summary>
 public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatcher batcher, IGrainStorageSerializer serializer) : IGrainStorage
 {

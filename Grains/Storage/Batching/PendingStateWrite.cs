@@ -2,7 +2,7 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 
 /// <summary>
 /// One grain's state update waiting for its batch. <see cref="Completion"/> yields the version the
-/// write query returned (the expected version or null means it was not applied), once the batch committed.
+/// update returned, or null when it was not applied, once the batch committed.
 /// </summary>
 public sealed class PendingStateWrite(StateRowKey row, int expectedVersion, ReadOnlyMemory<byte> payload)
 {

@@ -7,14 +7,14 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 
 /// <summary>
 /// Sends state updates of different grains to PostgreSQL together. Each batch is one round trip and
-/// one implicit transaction: every update in it runs the provider's own <c>WriteToStorageKey</c>
-/// query with its own version check, and no caller hears back before PostgreSQL committed the
-/// batch. A batch forms from whatever is waiting while earlier batches are in flight, so a lone
+/// one implicit transaction: every update in it runs the schema's
+/// <c>UpdateStringKeyStateBatchedKey</c> query with its own version check, and no caller hears
+/// back before PostgreSQL committed the batch. A batch forms from whatever is waiting while earlier batches are in flight, so a lone
 /// update is never delayed.
 /// </summary>
 public sealed partial class StateWriteBatcher : IAsyncDisposable
 {
-    private const string WriteQueryKey = "WriteToStorageKey";
+    private const string WriteQueryKey = "UpdateStringKeyStateBatchedKey";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
@@ -35,7 +35,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         _writers = [.. Enumerable.Range(0, options.MaxConcurrentBatches).Select(_ => Task.Run(WriteBatchesAsync))];
     }
 
-    /// <summary>The version the write query returned: one more than expected when applied, anything else when not.</summary>
+    /// <summary>The version the update returned (one more than expected), or null when it was not applied.</summary>
     public Task<int?> WriteAsync(PendingStateWrite write)
     {
         if (!_queue.Writer.TryWrite(write))
@@ -134,11 +134,6 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     {
         Parameters =
         {
-            // The hashes matter only when a row is inserted; updates (the only writes batched) keep the stored ones.
-            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = 0 },
-            new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 },
-            new NpgsqlParameter<long> { NpgsqlDbType = NpgsqlDbType.Bigint, TypedValue = 0 },
-            new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = 0 },
             new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.StateName },
             new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = write.Row.GrainKey },
             new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = _serviceId },

@@ -133,6 +133,58 @@ public sealed class GrainStorageQueryTests(MigratedDatabaseFixture database) : I
         Assert.NotNull(Assert.Single(await ReadAsync(grain))["PayloadBinary"]);
     }
 
+    [Fact]
+    public async Task Batched_update_with_the_current_version_returns_the_next_version_and_the_provider_goes_on_from_it()
+    {
+        var grain = GrainStateIdentity.NewStringKeyed();
+        await WriteAsync(grain, null, "first");
+
+        Assert.Equal(2, Assert.Single(await BatchedUpdateAsync(grain, 1, "batched")));
+        Assert.Equal("batched", Encoding.UTF8.GetString((byte[])Assert.Single(await ReadAsync(grain))["PayloadBinary"]!));
+        Assert.Equal(3, await WriteAsync(grain, 2, "provider"));
+        Assert.Equal(4, Assert.Single(await BatchedUpdateAsync(grain, 3, "batched again")));
+    }
+
+    [Fact]
+    public async Task Batched_update_with_a_stale_version_returns_no_row_and_changes_nothing()
+    {
+        var grain = GrainStateIdentity.NewStringKeyed();
+        await WriteAsync(grain, null, "first");
+        await WriteAsync(grain, 1, "second");
+
+        Assert.Empty(await BatchedUpdateAsync(grain, 1, "stale"));
+
+        var row = Assert.Single(await ReadAsync(grain));
+        Assert.Equal("second", Encoding.UTF8.GetString((byte[])row["PayloadBinary"]!));
+        Assert.Equal(2, row["Version"]);
+    }
+
+    [Fact]
+    public async Task Batched_update_of_a_state_never_written_returns_no_row_and_inserts_nothing()
+    {
+        var grain = GrainStateIdentity.NewStringKeyed();
+
+        Assert.Empty(await BatchedUpdateAsync(grain, 1, "nowhere"));
+
+        Assert.Empty(await ReadAsync(grain));
+    }
+
+    [Fact]
+    public async Task Batched_update_leaves_an_integer_keyed_row_with_the_same_extension_alone()
+    {
+        var stringKeyed = GrainStateIdentity.NewStringKeyed();
+        var integerKeyed = stringKeyed with { N0 = 7 };
+        await WriteAsync(integerKeyed, null, "integer key");
+
+        Assert.Empty(await BatchedUpdateAsync(stringKeyed, 1, "string key"));
+
+        Assert.Equal("integer key", Encoding.UTF8.GetString((byte[])Assert.Single(await ReadAsync(integerKeyed))["PayloadBinary"]!));
+    }
+
+    private async Task<int[]> BatchedUpdateAsync(GrainStateIdentity grain, int version, string payload) =>
+        [.. (await StoredQuery.RunAsync(_connectionString, "UpdateStringKeyStateBatchedKey", WriteParameters(grain, version, payload)))
+            .Select(row => (int)row["NewGrainStateVersion"]!)];
+
     private async Task<int?> WriteAsync(GrainStateIdentity grain, int? version, string payload) =>
         (int?)await StoredQuery.ScalarAsync(_connectionString, "WriteToStorageKey", WriteParameters(grain, version, payload));
 
