@@ -173,7 +173,7 @@ dump_statements() {
 # The runtime settings the product's launchers use (scripts/lib/common.sh, the Dockerfiles), given
 # to the baseline too so both run on the same .NET settings.
 web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning"
-  "DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000}")
+  "DOTNET_GCGen0MaxBudget=${DOTNET_GCGen0MaxBudget:-0x1000000}")
 # The query API rate-limits per client address; the load generator is one address on loopback.
 product_limits=("Api__RateLimit__PermitsPerSecond=0")
 read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
