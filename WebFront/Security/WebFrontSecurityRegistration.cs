@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Limits;
 
@@ -39,18 +37,9 @@ public static class WebFrontSecurityRegistration
         return builder;
     }
 
-    /// <summary>
-    /// After routing, for endpoints that carry an access rule or a rate limit: who the caller is,
-    /// then the rate limit (so it counts failed logins per address), then access rules. Callbacks,
-    /// health and metrics carry neither, so they skip all three (no fallback policy is set, so
-    /// that changes nothing for them but the work per request).
-    /// </summary>
-    public static IApplicationBuilder UseApiAccessControl(this IApplicationBuilder app) => app.UseWhen(
-        context => NeedsAccessControl(context.GetEndpoint()),
-        branch => branch.UseAuthentication().UseRateLimiter().UseAuthorization());
-
-    private static bool NeedsAccessControl(Endpoint? endpoint) =>
-        endpoint is not null
-        && (endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null
-            || endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null);
+    /// <summary>After routing: who the caller is, then the rate limit (so it counts failed logins per address), then access rules.</summary>
+    public static IApplicationBuilder UseApiAccessControl(this IApplicationBuilder app) => app
+        .UseAuthentication()
+        .UseRateLimiter()
+        .UseAuthorization();
 }
