@@ -75,17 +75,13 @@ public sealed class OwnerRemarkBook
             _estimatedBytes -= EntrySize.Of(old);
         }
 
-        _entries[entry.FriendUserId] = entry;
-        _estimatedBytes += EntrySize.Of(entry);
-        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing here.
-        if (entry.Latest.LeavesRemark)
-        {
-            _withRemark.Add(entry.FriendUserId);
-        }
-        else
+        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing there.
+        if (!entry.Latest.LeavesRemark)
         {
             _withRemark.Remove(entry.FriendUserId);
         }
+
+        Index(entry);
     }
 
     public BucketSplit PlanSplit()

@@ -29,12 +29,12 @@ public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatch
 
         var payload = serializer.Serialize(grainState.State).ToMemory();
         var stored = await batcher.WriteAsync(new PendingStateWrite(row, expected, payload));
-        if (stored is not { } version || version == expected)
+        if (stored is not { } version)
         {
             throw new InconsistentStateException(
                 $"Version conflict (WriteState): State={stateName} GrainId={grainId} ETag={grainState.ETag}.",
-                stored?.ToString(CultureInfo.InvariantCulture),
-                grainState.ETag);
+                storedEtag: null,
+                currentEtag: grainState.ETag);
         }
 
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);

@@ -121,7 +121,8 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
                     throw new InvalidOperationException($"The write query returned {i} results for a batch of {batch.Count}.");
                 }
 
-                versions[i] = await reader.ReadAsync().ConfigureAwait(false) && !await reader.IsDBNullAsync(0).ConfigureAwait(false) ? reader.GetInt32(0) : null;
+                // One row (the new version, never NULL) when applied, none when not.
+                versions[i] = await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt32(0) : null;
             }
         }
 

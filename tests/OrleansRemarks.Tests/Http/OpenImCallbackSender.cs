@@ -13,17 +13,8 @@ public sealed class OpenImCallbackSender(HttpClient client, string basePath = "/
         PostAsync($"{basePath}/{command}", body, operationId, headerName);
 
     /// <summary>A callback POST as OpenIM sends it: the body as JSON in UTF-8, and the operation ID header when there is one.</summary>
-    public static HttpRequestMessage CreateRequest(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
-        if (operationId is not null)
-        {
-            request.Headers.TryAddWithoutValidation(headerName, operationId);
-        }
-
-        return request;
-    }
+    public static HttpRequestMessage CreateRequest(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling) =>
+        CreateRequest(path, new ByteArrayContent(body), operationId, headerName);
 
     public async Task<CallbackResponse> PostAsync(string path, byte[] body, string? operationId, string headerName = GoHeaderSpelling)
     {
@@ -34,11 +25,20 @@ public sealed class OpenImCallbackSender(HttpClient client, string basePath = "/
     /// <summary>The same callback without a Content-Length (chunked), so only reading the body shows its size.</summary>
     public async Task<CallbackResponse> SendChunkedAsync(string command, byte[] body, string? operationId)
     {
-        using var request = CreateRequest($"{basePath}/{command}", body, operationId);
-        var contentType = request.Content!.Headers.ContentType;
-        request.Content = new StreamContent(new UnannouncedLengthStream(body));
-        request.Content.Headers.ContentType = contentType;
+        using var request = CreateRequest($"{basePath}/{command}", new StreamContent(new UnannouncedLengthStream(body)), operationId, GoHeaderSpelling);
         return await SendAsync(request);
+    }
+
+    private static HttpRequestMessage CreateRequest(string path, HttpContent content, string? operationId, string headerName)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+        if (operationId is not null)
+        {
+            request.Headers.TryAddWithoutValidation(headerName, operationId);
+        }
+
+        return request;
     }
 
     private async Task<CallbackResponse> SendAsync(HttpRequestMessage request)
