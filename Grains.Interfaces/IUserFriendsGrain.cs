@@ -29,4 +29,19 @@ public interface IUserFriendsGrain : IGrainWithStringKey
     /// <summary>The remarks of up to <see cref="RemarkLimits.MaxLookupIds"/> friends; friends without one are left out.</summary>
     [Alias("LookupRemarks"), ReadOnly]
     Task<RemarkLookupResult> LookupRemarksAsync(RemarkLookup lookup);
+
+    /// <summary>Where this owner stands in OpenIM's version log, and when it was last synced.</summary>
+    [Alias("GetSyncPosition"), ReadOnly]
+    Task<SyncPosition> GetSyncPositionAsync();
+
+    /// <summary>
+    /// Applies what OpenIM said (it wins over earlier callbacks) and stores its position; writes
+    /// nothing when nothing changed. Serialised with callbacks like any other change.
+    /// </summary>
+    [Alias("ApplyOpenImDelta")]
+    Task<DeltaApplied> ApplyOpenImDeltaAsync(OpenImDelta delta);
+
+    /// <summary>A background sync of this owner ended; the next pending one may start.</summary>
+    [Alias("BackgroundSyncEnded"), OneWay]
+    Task BackgroundSyncEndedAsync(bool succeeded, bool followUp);
 }

@@ -4,6 +4,7 @@ using Orleans.Storage;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.Grains.Remarks;
 using OrleansRemarks.Grains.Storage;
+using OrleansRemarks.Grains.Sync;
 
 namespace OrleansRemarks.Grains;
 
@@ -17,16 +18,25 @@ public sealed partial class UserFriendsGrain(
     [FromKeyedServices(RemarkStorage.ProviderName)] IGrainStorage storage,
     TimeProvider clock,
     RemarkStorageMetrics metrics,
-    ILogger<UserFriendsGrain> logger) : Grain, IUserFriendsGrain
+    ILogger<UserFriendsGrain> logger,
+    IServiceProvider services) : Grain, IUserFriendsGrain
 {
     private const int MaxAttempts = 3;
 
     private OwnerStateStore? _store;
     private OwnerRemarkBook? _book;
+    private Stored<SyncMark>? _syncMark;
+    private OwnerSyncSchedule? _schedule;
+    private DateTimeOffset? _lastSyncedAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store = new OwnerStateStore(storage, this.GetGrainId(), metrics);
+        if (services.GetService<OwnerSynchronizer>() is { } synchronizer)
+        {
+            _schedule = new OwnerSyncSchedule(this, synchronizer, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReconcileOptions>>().Value, clock, logger);
+        }
+
         await LoadAsync();
     }
 
@@ -35,6 +45,7 @@ public sealed partial class UserFriendsGrain(
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrEmpty(change.FriendUserId, nameof(change.FriendUserId));
         ArgumentNullException.ThrowIfNull(change.Remark, nameof(change.Remark));
+        _schedule?.AfterCallback();
         return ChangeAsync(change.FriendUserId, change.OperationId, change.Remark);
     }
 
@@ -42,13 +53,16 @@ public sealed partial class UserFriendsGrain(
     {
         ArgumentNullException.ThrowIfNull(removal);
         ArgumentException.ThrowIfNullOrEmpty(removal.FriendUserId, nameof(removal.FriendUserId));
+        _schedule?.AfterCallback();
         return ChangeAsync(removal.FriendUserId, removal.OperationId, remark: null);
     }
 
     public async Task<FriendRemark?> GetRemarkAsync(string friendUserId)
     {
         ArgumentException.ThrowIfNullOrEmpty(friendUserId);
-        return (await BookAsync()).Get(friendUserId);
+        var book = await BookAsync();
+        _schedule?.OnRead(_lastSyncedAt);
+        return book.Get(friendUserId);
     }
 
     public async Task<RemarkPage> ListRemarksAsync(RemarkPageRequest request)
@@ -56,7 +70,9 @@ public sealed partial class UserFriendsGrain(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Limit, 1, nameof(request.Limit));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, RemarkLimits.MaxPageSize, nameof(request.Limit));
-        return (await BookAsync()).Page(request.Limit, request.AfterFriendUserId);
+        var book = await BookAsync();
+        _schedule?.OnRead(_lastSyncedAt);
+        return book.Page(request.Limit, request.AfterFriendUserId);
     }
 
     public async Task<RemarkLookupResult> LookupRemarksAsync(RemarkLookup lookup)
@@ -73,7 +89,9 @@ public sealed partial class UserFriendsGrain(
             throw new ArgumentException("Friend IDs must be non-empty.", nameof(lookup));
         }
 
-        return new RemarkLookupResult((await BookAsync()).Lookup(lookup.FriendUserIds));
+        var book = await BookAsync();
+        _schedule?.OnRead(_lastSyncedAt);
+        return new RemarkLookupResult(book.Lookup(lookup.FriendUserIds));
     }
 
     private async Task<RemarkChangeResult> ChangeAsync(string friendUserId, string? operationId, string? remark)
@@ -146,8 +164,15 @@ public sealed partial class UserFriendsGrain(
 
     private async Task<OwnerRemarkBook> LoadAsync()
     {
-        var layout = await _store!.ReadLayoutAsync();
+        var syncMark = _store!.ReadSyncAsync();
+        var layout = await _store.ReadLayoutAsync();
         var buckets = await _store.ReadBucketsAsync(layout.Value.BucketCount);
+        _syncMark = await syncMark;
+        if (_syncMark.Value.SyncedAtUnixMs > 0)
+        {
+            _lastSyncedAt = DateTimeOffset.FromUnixTimeMilliseconds(_syncMark.Value.SyncedAtUnixMs);
+        }
+
         _book = OwnerRemarkBook.Load(layout, buckets);
         return _book;
     }

@@ -84,6 +84,39 @@ public sealed class OwnerRemarkBook
         Index(entry);
     }
 
+    /// <summary>The bucket holding every one of <paramref name="entries"/> (all of this bucket) after one more applied change each.</summary>
+    public RemarkBucket BucketWith(int index, IReadOnlyList<FriendEntry> entries)
+    {
+        var current = _buckets[index].Value;
+        var friends = current.Friends.ToList();
+        foreach (var entry in entries)
+        {
+            var at = IndexOfFriend(friends, entry.FriendUserId);
+            if (at < 0)
+            {
+                friends.Add(entry);
+            }
+            else
+            {
+                friends[at] = entry;
+            }
+        }
+
+        return new RemarkBucket(current.AppliedChanges + entries.Count, [.. friends]);
+    }
+
+    /// <summary>Takes in a bucket that storage confirmed, holding every changed entry of <paramref name="entries"/>.</summary>
+    public void CommitChanges(int index, Stored<RemarkBucket> written, IReadOnlyList<FriendEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            CommitChange(index, written, entry);
+        }
+    }
+
+    /// <summary>Friends that have a remark now, in ordinal order (a copy).</summary>
+    public IReadOnlyList<string> FriendsWithRemark() => [.. _withRemark];
+
     public BucketSplit PlanSplit()
     {
         var layout = Layout.Value;

@@ -23,6 +23,11 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
     public Task<Stored<RemarkBucket>> WriteBucketAsync(int index, Stored<RemarkBucket> current, RemarkBucket value) =>
         WriteAsync(StateNames.Bucket(index), current, value);
 
+    public Task<Stored<SyncMark>> ReadSyncAsync() => ReadAsync(StateNames.Sync, SyncMark.Never);
+
+    public Task<Stored<SyncMark>> WriteSyncAsync(Stored<SyncMark> current, SyncMark value) =>
+        WriteAsync(StateNames.Sync, current, value);
+
     public Task<Stored<BucketLayout>> WriteLayoutAsync(Stored<BucketLayout> current, BucketLayout value) =>
         WriteAsync(StateNames.Layout, current, value);
 

@@ -6,7 +6,7 @@ namespace OrleansRemarks.Grains.Storage;
 /// <summary>
 /// Successful grain-state writes to PostgreSQL (<c>orleansremarks_storage_writes_total{state}</c>) and
 /// their payload bytes (<c>orleansremarks_storage_written_bytes_total{state}</c>); <c>state</c> is
-/// <c>bucket</c> or <c>layout</c>. Meter "OrleansRemarks".
+/// <c>bucket</c>, <c>layout</c> or <c>sync</c>. Meter "OrleansRemarks".
 /// </summary>
 public sealed class RemarkStorageMetrics
 {
@@ -24,7 +24,10 @@ public sealed class RemarkStorageMetrics
 
     public void RecordWrite(string stateName, long payloadBytes)
     {
-        var tags = new TagList { { "state", stateName.StartsWith(StateNames.Layout, StringComparison.Ordinal) ? "layout" : "bucket" } };
+        var kind = stateName.StartsWith(StateNames.Layout, StringComparison.Ordinal) ? "layout"
+            : stateName.StartsWith(StateNames.Sync, StringComparison.Ordinal) ? "sync"
+            : "bucket";
+        var tags = new TagList { { "state", kind } };
         _writes.Add(1, tags);
         _writtenBytes.Add(payloadBytes, tags);
     }

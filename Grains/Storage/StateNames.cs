@@ -8,5 +8,11 @@ public static class StateNames
 {
     public const string Layout = "userfriends.layout";
 
+    /// <summary>The owner's position in OpenIM's version log (<see cref="SyncMark"/>).</summary>
+    public const string Sync = "userfriends.sync";
+
+    /// <summary>The OpenIM sweep's durable position (one row per cluster).</summary>
+    public const string Sweep = "sweep.openim";
+
     public static string Bucket(int index) => "userfriends.bucket." + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

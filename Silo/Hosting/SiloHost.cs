@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using OrleansRemarks.Grains.Storage;
 using OrleansRemarks.Grains.Storage.Batching;
+using OrleansRemarks.Grains.Sync;
 using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.Silo.Operations.Logging;
 
@@ -50,6 +51,7 @@ public static class SiloHost
             clustering.ConnectionString = settings.ConnectionString;
         });
         silo.AddRemarkStorage(settings.ConnectionString);
+        silo.AddOpenImSync(configuration);
         if (withDashboard)
         {
             // The dashboard's grains and per-call profiler; the pages are served by web fronts with Api:Keys.

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace OrleansRemarks.Grains.Storage;
+
+/// <summary>
+/// Where an owner's remarks stand in OpenIM's per-owner version log (state <c>userfriends.sync</c>):
+/// written after the buckets a sync changed, so a crash between them only repeats that sync.
+/// </summary>
+public sealed record SyncMark(
+    [property: JsonPropertyName("vid")] string VersionId,
+    [property: JsonPropertyName("v")] long Version,
+    [property: JsonPropertyName("at")] long SyncedAtUnixMs)
+{
+    public static readonly SyncMark Never = new();
+
+    /// <summary>Never synced. The provider needs this constructor.</summary>
+    public SyncMark()
+        : this("", 0, 0)
+    {
+    }
+}

@@ -1,0 +1,171 @@
+using Orleans.Storage;
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.Grains.Remarks;
+using OrleansRemarks.Grains.Storage;
+
+namespace OrleansRemarks.Grains;
+
+/// <summary>The owner's side of reconciliation with OpenIM: its position, and applying what OpenIM said.</summary>
+public sealed partial class UserFriendsGrain
+{
+    public async Task<SyncPosition> GetSyncPositionAsync()
+    {
+        await BookAsync();
+        var mark = _syncMark!.Value;
+        return new SyncPosition(mark.VersionId, mark.Version, _lastSyncedAt);
+    }
+
+    public async Task<DeltaApplied> ApplyOpenImDeltaAsync(OpenImDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        var book = await BookAsync();
+        var mark = _syncMark!;
+        if (mark.Value.VersionId != delta.Base.VersionId || mark.Value.Version != delta.Base.Version)
+        {
+            // Another sync stored a newer position since this one was fetched: fetch again.
+            return new DeltaApplied(null, 0);
+        }
+
+        var now = clock.GetUtcNow();
+        var plan = SyncPlan.Make(book, delta, now.ToUnixTimeMilliseconds());
+        try
+        {
+            await WriteEntriesAsync(book, plan.Entries);
+
+            // A friend a callback changed after the fetch began is left alone, and so is the
+            // position: the follow-up sync asks OpenIM again from here and settles that friend.
+            var next = plan.Deferred > 0 ? mark.Value : new SyncMark(delta.VersionId, delta.Version, now.ToUnixTimeMilliseconds());
+            if (next.VersionId != mark.Value.VersionId || next.Version != mark.Value.Version || plan.Entries.Count > 0)
+            {
+                _syncMark = await _store!.WriteSyncAsync(mark, next with { SyncedAtUnixMs = now.ToUnixTimeMilliseconds() });
+            }
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote meanwhile: reload, and let the caller fetch again.
+            _book = null;
+            return new DeltaApplied(null, 0);
+        }
+        catch
+        {
+            _book = null;
+            throw;
+        }
+
+        _lastSyncedAt = now;
+        var version = _syncMark!.Value.Version;
+        return new DeltaApplied(new SyncReport(plan.Added, plan.Updated, plan.Removed, delta.Full, version, OpenImCalls: 0), plan.Deferred);
+    }
+
+    public Task BackgroundSyncEndedAsync(bool succeeded, bool followUp)
+    {
+        _schedule?.Ended(succeeded, followUp);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Writes changed entries one bucket at a time (each bucket once), splitting as the owner grows.</summary>
+    private async Task WriteEntriesAsync(OwnerRemarkBook book, IReadOnlyList<FriendEntry> entries)
+    {
+        var pending = entries.ToList();
+        while (pending.Count > 0)
+        {
+            if (_book != book)
+            {
+                // A split failed and dropped this view: the rest is applied by the next sync.
+                throw new InvalidOperationException("The owner's buckets could not be split; the sync is retried.");
+            }
+
+            var index = book.BucketIndexOf(pending[0].FriendUserId);
+            var group = pending.Where(entry => book.BucketIndexOf(entry.FriendUserId) == index).ToList();
+            pending.RemoveAll(entry => book.BucketIndexOf(entry.FriendUserId) == index);
+            var written = await _store!.WriteBucketAsync(index, book.Bucket(index), book.BucketWith(index, group));
+            book.CommitChanges(index, written, group);
+            while (book.NeedsSplit && _book == book)
+            {
+                await SplitIfNeededAsync(book);
+            }
+        }
+    }
+}
+
+/// <summary>The entries a sync changes, and what each change is, decided against the owner's current view.</summary>
+internal sealed class SyncPlan
+{
+    private readonly List<FriendEntry> _entries = [];
+
+    public IReadOnlyList<FriendEntry> Entries => _entries;
+
+    public int Added { get; private set; }
+
+    public int Updated { get; private set; }
+
+    public int Removed { get; private set; }
+
+    public int Deferred { get; private set; }
+
+    public static SyncPlan Make(OwnerRemarkBook book, OpenImDelta delta, long nowUnixMs)
+    {
+        var plan = new SyncPlan();
+        var fetchStarted = delta.FetchStartedAt.ToUnixTimeMilliseconds();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var friend in delta.Upserts)
+        {
+            if (seen.Add(friend.FriendUserId))
+            {
+                plan.Consider(book, friend.FriendUserId, friend.Remark, fetchStarted, nowUnixMs);
+            }
+        }
+
+        foreach (var friendUserId in delta.Deletes)
+        {
+            if (seen.Add(friendUserId))
+            {
+                plan.Consider(book, friendUserId, remark: null, fetchStarted, nowUnixMs);
+            }
+        }
+
+        if (delta.Full)
+        {
+            // A re-baseline lists every friend OpenIM has: any other remark here is gone there.
+            foreach (var friendUserId in book.FriendsWithRemark())
+            {
+                if (!seen.Contains(friendUserId))
+                {
+                    plan.Consider(book, friendUserId, remark: null, fetchStarted, nowUnixMs);
+                }
+            }
+        }
+
+        return plan;
+    }
+
+    /// <param name="remark">OpenIM's remark: "" for none, null when the friend is gone.</param>
+    private void Consider(OwnerRemarkBook book, string friendUserId, string? remark, long fetchStarted, long nowUnixMs)
+    {
+        var current = book.Find(friendUserId);
+        if (ChangeRules.OutcomeWithoutWrite(current, operationId: null, remark) is not null)
+        {
+            return;
+        }
+
+        if (current is not null && current.Latest.AppliedAtUnixMs >= fetchStarted)
+        {
+            Deferred++;
+            return;
+        }
+
+        var had = current?.Latest.LeavesRemark ?? false;
+        var has = !string.IsNullOrEmpty(remark);
+        if (has)
+        {
+            _ = had ? Updated++ : Added++;
+        }
+        else if (had)
+        {
+            Removed++;
+        }
+
+        // A sync's change has no operationID: it never matches a replayed callback.
+        _entries.Add(ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, new AppliedChange(null, remark, nowUnixMs)));
+    }
+}
