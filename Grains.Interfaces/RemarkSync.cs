@@ -77,10 +77,28 @@ public interface IOwnerSyncGrain : IGrainWithIntegerKey
     /// <summary>Workers to spread syncs over; the key of an owner's worker is a hash of its ID modulo this.</summary>
     public const int Workers = 64;
 
-    /// <exception cref="InvalidOperationException">Reconciliation is not configured (no <c>OpenIM:ApiUrl</c>).</exception>
     [Alias("Sync")]
-    Task<SyncReport> SyncAsync(string ownerUserId, SyncTrigger trigger);
+    Task<SyncResult> SyncAsync(string ownerUserId, SyncTrigger trigger);
 }
+
+/// <summary>Spreads owners over the <see cref="IOwnerSyncGrain.Workers"/> sync workers.</summary>
+public static class OwnerSyncWorkers
+{
+    public static IOwnerSyncGrain GetOwnerSyncWorker(this IGrainFactory grains, string ownerUserId) =>
+        grains.GetGrain<IOwnerSyncGrain>((StringComparer.Ordinal.GetHashCode(ownerUserId) & int.MaxValue) % IOwnerSyncGrain.Workers);
+}
+
+/// <summary>How one sync on request ended; no exception crosses the wire for OpenIM's failures.</summary>
+/// <param name="Report">What changed, when the sync ran.</param>
+/// <param name="NotConfigured">True when no silo setting <c>OpenIM:ApiUrl</c> is set.</param>
+/// <param name="OpenImError">Why OpenIM's answer could not be used (it did not answer, refused, or answered garbage).</param>
+/// <param name="OpenImErrCode">OpenIM's errCode (an HTTP status if it answered another than 200; 0 if it did not answer; -1 for garbage).</param>
+[GenerateSerializer, Immutable, Alias("OrleansRemarks.SyncResult")]
+public sealed record SyncResult(
+    [property: Id(0)] SyncReport? Report,
+    [property: Id(1)] bool NotConfigured,
+    [property: Id(2)] string? OpenImError,
+    [property: Id(3)] int OpenImErrCode);
 
 /// <summary>The sweep over every OpenIM user: one per cluster (key <see cref="Key"/>), its position stored in PostgreSQL.</summary>
 [Alias("OrleansRemarks.ISweepGrain")]

@@ -8,6 +8,7 @@ using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Operations;
 using OrleansRemarks.WebFront.Queries;
 using OrleansRemarks.WebFront.Security;
+using OrleansRemarks.WebFront.Sync;
 
 try
 {
@@ -41,7 +42,7 @@ try
     app.UseApiAccessControl();
     app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
-    app.MapProtectedQueryApi().MapRemarkQueries();
+    app.MapProtectedQueryApi().MapRemarkQueries().MapOpenImSync();
     app.MapWebFrontOperations();
     await app.RunAsync();
     return 0;

@@ -154,15 +154,21 @@ public sealed class OpenImCallBudget(IOptions<ReconcileOptions> options, ICluste
 [Orleans.Concurrency.Reentrant]
 public sealed class OwnerSyncGrain(IServiceProvider services) : Grain, IOwnerSyncGrain
 {
-    public async Task<SyncReport> SyncAsync(string ownerUserId, SyncTrigger trigger)
+    public async Task<SyncResult> SyncAsync(string ownerUserId, SyncTrigger trigger)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerUserId);
-        var synchronizer = services.GetService(typeof(OwnerSynchronizer)) as OwnerSynchronizer
-            ?? throw new InvalidOperationException("Reconciliation with OpenIM is not configured (OpenIM:ApiUrl is not set).");
-        return (await synchronizer.RunAsync(ownerUserId, trigger, CancellationToken.None)).Report;
-    }
+        if (services.GetService(typeof(OwnerSynchronizer)) is not OwnerSynchronizer synchronizer)
+        {
+            return new SyncResult(null, NotConfigured: true, null, 0);
+        }
 
-    /// <summary>The worker of an owner: FNV-1a of the ID, so one owner's syncs go to one worker.</summary>
-    public static IOwnerSyncGrain For(IGrainFactory grains, string ownerUserId) =>
-        grains.GetGrain<IOwnerSyncGrain>(Remarks.FriendIdHash.Of(ownerUserId) % IOwnerSyncGrain.Workers);
+        try
+        {
+            return new SyncResult((await synchronizer.RunAsync(ownerUserId, trigger, CancellationToken.None)).Report, false, null, 0);
+        }
+        catch (OpenImApiException failure)
+        {
+            return new SyncResult(null, false, failure.Message, failure.ErrCode);
+        }
+    }
 }

@@ -165,7 +165,7 @@ public sealed partial class SweepGrain(
         if (!s.FullRate)
         {
             var share = Math.Min(1.0, (now.ToUnixTimeMilliseconds() - s.StartedAtUnixMs) / settings.Interval.TotalMilliseconds);
-            due = (int)Math.Clamp((long)Math.Ceiling(share * s.Total) - s.OwnersDone, 0, settings.MaxRequestsPerSecond);
+            due = (int)Math.Clamp((long)Math.Floor(share * s.Total) - s.OwnersDone, 0, settings.MaxRequestsPerSecond);
         }
 
         var owners = _page.Skip(s.IndexInPage).Take(due).ToList();
@@ -239,16 +239,18 @@ public sealed partial class SweepGrain(
     {
         try
         {
-            var report = await OwnerSyncGrain.For(GrainFactory, ownerUserId).SyncAsync(ownerUserId, SyncTrigger.Sweep);
-            return (report.Changes, null, false);
-        }
-        catch (OpenImApiException refused) when (refused.ErrCode >= 1000)
-        {
-            // OpenIM refused this owner (e.g. not found): skip it, count it.
-            return (0, $"{ownerUserId}: {refused.Message}", false);
+            var result = await GrainFactory.GetOwnerSyncWorker(ownerUserId).SyncAsync(ownerUserId, SyncTrigger.Sweep);
+            return result switch
+            {
+                { Report: { } report } => (report.Changes, null, false),
+                // OpenIM refused this owner (e.g. not found): skip it, count it.
+                { OpenImErrCode: >= 1000 } => (0, $"{ownerUserId}: {result.OpenImError}", false),
+                _ => (0, result.OpenImError ?? "Reconciliation is not configured on the silo that ran the sync.", true),
+            };
         }
         catch (Exception failure)
         {
+            // Storage or the cluster: retried after a pause like OpenIM's failures.
             return (0, failure.Message, true);
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Queries;
+using OrleansRemarks.WebFront.Sync;
 
 namespace OrleansRemarks.WebFront.Json;
 
@@ -14,4 +15,6 @@ namespace OrleansRemarks.WebFront.Json;
 [JsonSerializable(typeof(RemarkPageResponse))]
 [JsonSerializable(typeof(RemarkLookupRequest))]
 [JsonSerializable(typeof(RemarkLookupResponse))]
+[JsonSerializable(typeof(SyncReportResponse))]
+[JsonSerializable(typeof(SyncStatusResponse))]
 public sealed partial class WebFrontJsonContext : JsonSerializerContext;

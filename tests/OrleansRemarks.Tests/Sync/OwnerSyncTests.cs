@@ -1,0 +1,205 @@
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.OpenImDouble;
+using OrleansRemarks.Tests.Operations;
+
+namespace OrleansRemarks.Tests.Sync;
+
+/// <summary>One owner's sync against the OpenIM API double: what it applies, what it costs, how it fails.</summary>
+public sealed class OwnerSyncTests
+{
+    private const string IncrementalPath = "/friend/get_incremental_friends";
+
+    [Fact]
+    public async Task Remarks_set_before_the_service_existed_arrive_with_the_first_sync_and_a_second_sync_costs_one_call_and_writes_nothing()
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        for (var i = 0; i < 1_205; i++)
+        {
+            openIm.AddFriend("old-owner", "f" + i);
+            if (i % 3 == 0)
+            {
+                openIm.SetRemark("old-owner", "f" + i, "remark " + i);
+            }
+        }
+
+        var first = await SyncAsync(sync, "old-owner");
+        Assert.True(first.Full);
+        Assert.Equal(402, first.Added);
+        Assert.Equal(0, first.Updated + first.Removed);
+        // get_incremental_friends, get_full_friend_user_ids, and two batches of designated friends (≤ 1,000 each).
+        Assert.Equal(2, openIm.Calls("/friend/get_designated_friends"));
+
+        var page = await sync.Client.GetUserFriendsGrain("old-owner").ListRemarksAsync(new RemarkPageRequest(1000, null));
+        Assert.Equal(402, page.Items.Count);
+        Assert.Equal("remark 3", (await sync.Client.GetUserFriendsGrain("old-owner").GetRemarkAsync("f3"))!.Remark);
+
+        openIm.ResetCalls();
+        var written = await sync.StoredVersionSumAsync();
+        var second = await SyncAsync(sync, "old-owner");
+        Assert.Equal(0, second.Changes);
+        Assert.Equal(1, openIm.TotalCalls);
+        Assert.Equal(written, await sync.StoredVersionSumAsync());
+    }
+
+    [Fact]
+    public async Task Edits_through_update_friends_and_deletes_arrive_incrementally_and_OpenIM_wins_over_an_earlier_callback()
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        foreach (var friend in new[] { "a", "b", "c", "d" })
+        {
+            openIm.AddFriend("owner", friend);
+        }
+
+        openIm.SetRemark("owner", "a", "Alice");
+        openIm.SetRemark("owner", "b", "Bob");
+        await SyncAsync(sync, "owner");
+
+        var owner = sync.Client.GetUserFriendsGrain("owner");
+        // A late, reordered callback says "Old"; OpenIM holds "Carol" (set through update_friends, no callback).
+        openIm.SetRemark("owner", "c", "Old");
+        openIm.SetRemark("owner", "c", "Carol");
+        await owner.ApplyRemarkAsync(new RemarkChange("c", "Old", "op-late"));
+        openIm.SetRemark("owner", "a", "Alicia");
+        openIm.DeleteFriend("owner", "b");
+        openIm.SetRemark("owner", "d", "");
+
+        openIm.ResetCalls();
+        var report = await SyncAsync(sync, "owner");
+        Assert.False(report.Full);
+        Assert.Equal(1, openIm.TotalCalls);
+        Assert.Equal((0, 2, 1), (report.Added, report.Updated, report.Removed));
+        Assert.Equal("Alicia", (await owner.GetRemarkAsync("a"))!.Remark);
+        Assert.Null(await owner.GetRemarkAsync("b"));
+        Assert.Equal("Carol", (await owner.GetRemarkAsync("c"))!.Remark);
+
+        // The late callback replayed once more is a duplicate: it cannot revert OpenIM's answer.
+        Assert.Equal(RemarkChangeOutcome.Duplicate, (await owner.ApplyRemarkAsync(new RemarkChange("c", "Old", "op-late"))).Outcome);
+        Assert.Equal("Carol", (await owner.GetRemarkAsync("c"))!.Remark);
+    }
+
+    [Fact]
+    public async Task A_full_answer_rebaselines_and_removes_remarks_of_friends_OpenIM_no_longer_has()
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "kept");
+        openIm.SetRemark("owner", "kept", "Kept");
+        await SyncAsync(sync, "owner");
+        var owner = sync.Client.GetUserFriendsGrain("owner");
+        // A callback for a friendship OpenIM has no record of (it was deleted, its delete callback lost).
+        await owner.ApplyRemarkAsync(new RemarkChange("ghost", "Ghost", "op-ghost"));
+        // More than 200 changes since our version: OpenIM answers full=true.
+        for (var i = 0; i < 250; i++)
+        {
+            openIm.AddFriend("owner", "n" + i);
+        }
+
+        openIm.SetRemark("owner", "n7", "Seven");
+        var report = await SyncAsync(sync, "owner");
+        Assert.True(report.Full);
+        Assert.Equal((1, 0, 1), (report.Added, report.Updated, report.Removed));
+        Assert.Null(await owner.GetRemarkAsync("ghost"));
+        Assert.Equal("Seven", (await owner.GetRemarkAsync("n7"))!.Remark);
+        Assert.Equal("Kept", (await owner.GetRemarkAsync("kept"))!.Remark);
+
+        // A new versionID (OpenIM's log reset) is a re-baseline too, and finds nothing to change.
+        openIm.ResetVersionLog("owner");
+        var again = await SyncAsync(sync, "owner");
+        Assert.True(again.Full);
+        Assert.Equal(0, again.Changes);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refreshed_once_by_the_cluster_and_the_call_retried()
+    {
+        await using var sync = await SyncTestCluster.StartAsync(silos: 2);
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "f");
+        openIm.SetRemark("owner", "f", "one");
+        await SyncAsync(sync, "owner");
+        Assert.Equal(1, openIm.TokensIssued);
+
+        openIm.ExpireTokens();
+        openIm.SetRemark("owner", "f", "two");
+        var report = await SyncAsync(sync, "owner");
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(2, openIm.TokensIssued);
+
+        // Other owners, synced by workers on both silos, share that one token: no silo logs in again.
+        for (var i = 0; i < 20; i++)
+        {
+            openIm.AddFriend("other" + i, "f");
+            await SyncAsync(sync, "other" + i);
+        }
+
+        Assert.Equal(2, openIm.TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_garbage_reply_or_OpenIM_down_changes_nothing_and_is_reported_as_an_OpenIM_failure()
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "f");
+        openIm.SetRemark("owner", "f", "Kept");
+        await SyncAsync(sync, "owner");
+        var written = await sync.StoredVersionSumAsync();
+
+        openIm.Garbage = true;
+        openIm.ResetVersionLog("owner");
+        var garbage = await sync.Client.GetOwnerSyncWorker("owner").SyncAsync("owner", SyncTrigger.Manual);
+        Assert.Null(garbage.Report);
+        Assert.Equal(-1, garbage.OpenImErrCode);
+        openIm.Garbage = false;
+
+        openIm.Down = true;
+        var down = await sync.Client.GetOwnerSyncWorker("owner").SyncAsync("owner", SyncTrigger.Manual);
+        Assert.Null(down.Report);
+        Assert.Contains("503", down.OpenImError, StringComparison.Ordinal);
+        Assert.True(openIm.Calls(IncrementalPath) > 2, "transient failures are retried");
+
+        Assert.Equal(written, await sync.StoredVersionSumAsync());
+        Assert.Equal("Kept", (await sync.Client.GetUserFriendsGrain("owner").GetRemarkAsync("f"))!.Remark);
+    }
+
+    [Fact]
+    public async Task A_callback_schedules_a_sync_that_repairs_what_callbacks_missed_and_it_retries_by_itself_after_OpenIM_was_down()
+    {
+        await using var sync = await SyncTestCluster.StartAsync(new Dictionary<string, string?> { ["Reconcile:AfterCallbackDelay"] = "00:00:00.200" });
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "seen");
+        openIm.AddFriend("owner", "missed");
+        openIm.SetRemark("owner", "seen", "Seen");
+        openIm.SetRemark("owner", "missed", "Missed");
+        openIm.Down = true;
+        var owner = sync.Client.GetUserFriendsGrain("owner");
+        await owner.ApplyRemarkAsync(new RemarkChange("seen", "Seen", "op-1"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Null(await owner.GetRemarkAsync("missed"));
+        Assert.Equal("Seen", (await owner.GetRemarkAsync("seen"))!.Remark);
+
+        openIm.Down = false;
+        var repaired = await Eventually.ReturnsAsync(() => owner.GetRemarkAsync("missed"), remark => remark is not null,
+            TimeSpan.FromSeconds(60), "the retried background sync");
+        Assert.Equal("Missed", repaired!.Remark);
+    }
+
+    [Fact]
+    public async Task Without_OpenIM_settings_a_sync_request_says_reconciliation_is_not_configured()
+    {
+        await using var sync = await SyncTestCluster.StartAsync(new Dictionary<string, string?> { ["OpenIM:ApiUrl"] = "" });
+        var result = await sync.Client.GetOwnerSyncWorker("owner").SyncAsync("owner", SyncTrigger.Manual);
+        Assert.True(result.NotConfigured);
+        Assert.False((await sync.Client.GetGrain<ISweepGrain>(ISweepGrain.Key).GetStatusAsync()).Configured);
+        Assert.Equal(0, sync.OpenIm.TotalCalls);
+    }
+
+    private static async Task<SyncReport> SyncAsync(SyncTestCluster sync, string owner)
+    {
+        var result = await sync.Client.GetOwnerSyncWorker(owner).SyncAsync(owner, SyncTrigger.Manual);
+        Assert.True(result.Report is not null, $"sync of {owner} failed: {result.OpenImError}");
+        return result.Report!;
+    }
+}
