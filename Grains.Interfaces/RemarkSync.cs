@@ -23,11 +23,18 @@ public enum SyncTrigger
 }
 
 /// <summary>Where an owner's copy stands in OpenIM's per-owner version log; an empty VersionId means never synced.</summary>
+/// <param name="ReadAt">The owner's clock when this was read: a sync fetched after it.</param>
+/// <param name="Unverified">
+/// Friends a callback changed since the last sync began. OpenIM's version log cannot tell whether
+/// such a callback was late (older than what OpenIM holds), so the sync asks OpenIM for them by name.
+/// </param>
 [GenerateSerializer, Immutable, Alias("OrleansRemarks.SyncPosition")]
 public sealed record SyncPosition(
     [property: Id(0)] string VersionId,
     [property: Id(1)] long Version,
-    [property: Id(2)] DateTimeOffset? LastSyncedAt);
+    [property: Id(2)] DateTimeOffset? LastSyncedAt,
+    [property: Id(3)] DateTimeOffset ReadAt,
+    [property: Id(4)] IReadOnlyList<string> Unverified);
 
 /// <summary>A friend and the remark OpenIM holds for them ("" for none).</summary>
 [GenerateSerializer, Immutable, Alias("OrleansRemarks.OpenImFriendRemark")]
@@ -37,7 +44,8 @@ public sealed record OpenImFriendRemark(
 
 /// <summary>
 /// What OpenIM said about one owner, fetched from <see cref="Base"/>. With <see cref="Full"/> the
-/// upserts are every friend the owner has in OpenIM and any other remark held here goes.
+/// upserts are every friend the owner has in OpenIM and any other remark held here goes. Without it,
+/// the upserts and deletes are OpenIM's changes since the base version plus the unverified friends.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansRemarks.OpenImDelta")]
 public sealed record OpenImDelta(
@@ -64,7 +72,7 @@ public sealed record SyncReport(
 
 /// <summary>The answer of <see cref="IUserFriendsGrain.ApplyOpenImDeltaAsync"/>.</summary>
 /// <param name="Report">What changed; null when the owner's position moved since the fetch (fetch again).</param>
-/// <param name="Deferred">Friends left alone because a callback changed them after the fetch began; the position did not move.</param>
+/// <param name="Deferred">Friends left alone because a callback changed them after the fetch began; a follow-up sync verifies them.</param>
 [GenerateSerializer, Immutable, Alias("OrleansRemarks.DeltaApplied")]
 public sealed record DeltaApplied(
     [property: Id(0)] SyncReport? Report,

@@ -10,9 +10,10 @@ public sealed partial class UserFriendsGrain
 {
     public async Task<SyncPosition> GetSyncPositionAsync()
     {
-        await BookAsync();
+        var book = await BookAsync();
         var mark = _syncMark!.Value;
-        return new SyncPosition(mark.VersionId, mark.Version, _lastSyncedAt);
+        var unverified = mark.VersionId.Length == 0 ? [] : book.ChangedByCallbacksSince(mark.FetchStartedUnixMs, SyncPlan.SyncOperationId);
+        return new SyncPosition(mark.VersionId, mark.Version, _lastSyncedAt, clock.GetUtcNow(), unverified);
     }
 
     public async Task<DeltaApplied> ApplyOpenImDeltaAsync(OpenImDelta delta)
@@ -32,12 +33,13 @@ public sealed partial class UserFriendsGrain
         {
             await WriteEntriesAsync(book, plan.Entries);
 
-            // A friend a callback changed after the fetch began is left alone, and so is the
-            // position: the follow-up sync asks OpenIM again from here and settles that friend.
-            var next = plan.Deferred > 0 ? mark.Value : new SyncMark(delta.VersionId, delta.Version, now.ToUnixTimeMilliseconds());
-            if (next.VersionId != mark.Value.VersionId || next.Version != mark.Value.Version || plan.Entries.Count > 0)
+            // A friend a callback changed after the fetch began was left alone: it stays
+            // unverified (changed after this sync began), so the follow-up sync asks OpenIM for it.
+            var next = new SyncMark(delta.VersionId, delta.Version, now.ToUnixTimeMilliseconds(), delta.FetchStartedAt.ToUnixTimeMilliseconds());
+            if (next.VersionId != mark.Value.VersionId || next.Version != mark.Value.Version || plan.Entries.Count > 0
+                || delta.Base.Unverified.Count > 0)
             {
-                _syncMark = await _store!.WriteSyncAsync(mark, next with { SyncedAtUnixMs = now.ToUnixTimeMilliseconds() });
+                _syncMark = await _store!.WriteSyncAsync(mark, next);
             }
         }
         catch (InconsistentStateException)
@@ -91,6 +93,9 @@ public sealed partial class UserFriendsGrain
 /// <summary>The entries a sync changes, and what each change is, decided against the owner's current view.</summary>
 internal sealed class SyncPlan
 {
+    /// <summary>The operationID of a change a sync applied: no header can carry a NUL, so no callback ever matches it.</summary>
+    public const string SyncOperationId = "\0openim-sync";
+
     private readonly List<FriendEntry> _entries = [];
 
     public IReadOnlyList<FriendEntry> Entries => _entries;
@@ -148,7 +153,7 @@ internal sealed class SyncPlan
             return;
         }
 
-        if (current is not null && current.Latest.AppliedAtUnixMs >= fetchStarted)
+        if (current is not null && current.Latest.AppliedAtUnixMs >= fetchStarted && current.Latest.OperationId != SyncOperationId)
         {
             Deferred++;
             return;
@@ -165,7 +170,6 @@ internal sealed class SyncPlan
             Removed++;
         }
 
-        // A sync's change has no operationID: it never matches a replayed callback.
-        _entries.Add(ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, new AppliedChange(null, remark, nowUnixMs)));
+        _entries.Add(ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, new AppliedChange(SyncOperationId, remark, nowUnixMs)));
     }
 }

@@ -114,6 +114,12 @@ public sealed class OwnerRemarkBook
         }
     }
 
+    /// <summary>Friends whose latest change was applied at or after <paramref name="sinceUnixMs"/> by anything but <paramref name="exceptOperationId"/>.</summary>
+    public IReadOnlyList<string> ChangedByCallbacksSince(long sinceUnixMs, string exceptOperationId) =>
+        [.. _entries.Values
+            .Where(entry => entry.Latest.AppliedAtUnixMs >= sinceUnixMs && entry.Latest.OperationId != exceptOperationId)
+            .Select(entry => entry.FriendUserId)];
+
     /// <summary>Friends that have a remark now, in ordinal order (a copy).</summary>
     public IReadOnlyList<string> FriendsWithRemark() => [.. _withRemark];
 

@@ -18,8 +18,7 @@ public sealed class OwnerSynchronizer(
     IGrainFactory grains,
     OpenImApiClient api,
     OpenImCallBudget budget,
-    SyncMetrics metrics,
-    TimeProvider clock)
+    SyncMetrics metrics)
 {
     private const int MaxAttempts = 3;
 
@@ -60,24 +59,41 @@ public sealed class OwnerSynchronizer(
     private async Task<(OpenImDelta Delta, int Calls)> FetchAsync(string ownerUserId, SyncPosition position, SyncTrigger trigger, CancellationToken cancellationToken)
     {
         var limited = trigger != SyncTrigger.Manual;
-        var fetchStarted = clock.GetUtcNow();
         await budget.AcquireAsync(limited, cancellationToken);
         var incremental = await api.GetIncrementalFriendsAsync(ownerUserId, position.VersionId, position.Version, cancellationToken);
+        var calls = 1;
         if (!incremental.Full)
         {
             var upserts = (incremental.Insert ?? []).Concat(incremental.Update ?? [])
                 .Select(friend => new OpenImFriendRemark(friend.FriendUser!.UserId!, friend.Remark!))
                 .ToList();
-            return (new OpenImDelta(position, incremental.VersionId!, incremental.Version, Full: false, upserts, incremental.Delete ?? [], fetchStarted), 1);
+            var deletes = (incremental.Delete ?? []).ToList();
+            // Friends changed by callbacks since the last sync, and not in OpenIM's log since then:
+            // a late callback may have put an older remark here. Ask OpenIM for them by name.
+            var covered = upserts.Select(friend => friend.FriendUserId).Concat(deletes).ToHashSet(StringComparer.Ordinal);
+            var unverified = position.Unverified.Where(friend => !covered.Contains(friend)).Distinct(StringComparer.Ordinal).ToList();
+            calls += await AddDesignatedAsync(ownerUserId, unverified, upserts, deletes, limited, cancellationToken);
+            return (new OpenImDelta(position, incremental.VersionId!, incremental.Version, Full: false, upserts, deletes, position.ReadAt), calls);
         }
 
         // Re-baseline: OpenIM reads the version before the IDs, so whatever changes after that
         // version shows up in the next incremental call.
         await budget.AcquireAsync(limited, cancellationToken);
         var ids = await api.GetFullFriendUserIdsAsync(ownerUserId, cancellationToken);
+        calls++;
         var friendIds = (ids.UserIds ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var calls = 2;
         var remarks = new List<OpenImFriendRemark>(friendIds.Count);
+        // A friend deleted since the ID list was read is left out, and so removed here.
+        calls += await AddDesignatedAsync(ownerUserId, friendIds, remarks, absent: null, limited, cancellationToken);
+        return (new OpenImDelta(position, ids.VersionId!, ids.Version, Full: true, remarks, [], position.ReadAt), calls);
+    }
+
+    /// <summary>Asks OpenIM for <paramref name="friendIds"/> in batches; friends it has go to <paramref name="present"/>, the others to <paramref name="absent"/>.</summary>
+    /// <returns>The calls made.</returns>
+    private async Task<int> AddDesignatedAsync(
+        string ownerUserId, IReadOnlyList<string> friendIds, List<OpenImFriendRemark> present, List<string>? absent, bool limited, CancellationToken cancellationToken)
+    {
+        var calls = 0;
         foreach (var batch in friendIds.Chunk(OpenImApiClient.MaxIdsPerCall))
         {
             await budget.AcquireAsync(limited, cancellationToken);
@@ -85,15 +101,16 @@ public sealed class OwnerSynchronizer(
             var asked = batch.ToHashSet(StringComparer.Ordinal);
             foreach (var friend in await api.GetDesignatedFriendsAsync(ownerUserId, batch, cancellationToken))
             {
-                // A friend deleted since the ID list was read is left out, and so removed here.
                 if (asked.Remove(friend.FriendUser!.UserId!))
                 {
-                    remarks.Add(new OpenImFriendRemark(friend.FriendUser.UserId!, friend.Remark!));
+                    present.Add(new OpenImFriendRemark(friend.FriendUser.UserId!, friend.Remark!));
                 }
             }
+
+            absent?.AddRange(asked);
         }
 
-        return (new OpenImDelta(position, ids.VersionId!, ids.Version, Full: true, remarks, [], fetchStarted), calls);
+        return calls;
     }
 }
 

@@ -80,6 +80,33 @@ public sealed class OwnerSyncTests
     }
 
     [Fact]
+    public async Task A_late_callback_applied_after_a_sync_is_checked_with_OpenIM_by_the_next_sync_although_its_log_has_nothing_new()
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "f");
+        openIm.SetRemark("owner", "f", "Old");
+        openIm.SetRemark("owner", "f", "New");
+        await SyncAsync(sync, "owner");
+        var owner = sync.Client.GetUserFriendsGrain("owner");
+        Assert.Equal("New", (await owner.GetRemarkAsync("f"))!.Remark);
+
+        // The callback of the first edit arrives last (two workers, no order).
+        await owner.ApplyRemarkAsync(new RemarkChange("f", "Old", "op-old"));
+        openIm.ResetCalls();
+        var report = await SyncAsync(sync, "owner");
+
+        Assert.Equal(1, report.Updated);
+        Assert.Equal("New", (await owner.GetRemarkAsync("f"))!.Remark);
+        Assert.Equal(1, openIm.Calls("/friend/get_designated_friends"));
+
+        // Verified now: the sync after it costs one call again.
+        openIm.ResetCalls();
+        Assert.Equal(0, (await SyncAsync(sync, "owner")).Changes);
+        Assert.Equal(1, openIm.TotalCalls);
+    }
+
+    [Fact]
     public async Task A_full_answer_rebaselines_and_removes_remarks_of_friends_OpenIM_no_longer_has()
     {
         await using var sync = await SyncTestCluster.StartAsync();
