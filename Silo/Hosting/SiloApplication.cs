@@ -6,7 +6,8 @@ using OrleansRemarks.Silo.Schema;
 namespace OrleansRemarks.Silo.Hosting;
 
 /// <summary>
-/// The command line: "migrate" applies the schema and exits; anything else applies the schema and
+/// The command line: "migrate" applies the schema and exits; "backfill" sweeps every OpenIM user
+/// now on the running cluster and shows its progress; anything else applies the schema and
 /// runs the silo until SIGTERM/Ctrl+C. Start-up failures end in one line on stderr and a non-zero exit code.
 /// </summary>
 public static class SiloApplication
@@ -18,6 +19,11 @@ public static class SiloApplication
         var migrateOnly = args.Length > 0 && args[0] == MigrateCommand;
         try
         {
+            if (args.Length > 0 && args[0] == BackfillCommand.Name)
+            {
+                return await BackfillCommand.RunAsync(args[1..]);
+            }
+
             // A web application only for the silo's health and metrics listener (Silo:HttpUrl).
             var builder = WebApplication.CreateSlimBuilder(migrateOnly ? args[1..] : args);
             if (migrateOnly)
