@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.WebFront.Operations.OpenApi;
 using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Sync;
@@ -16,7 +17,32 @@ public static partial class SyncApi
     public static IEndpointRouteBuilder MapOpenImSync(this IEndpointRouteBuilder endpoints)
     {
         var sync = endpoints.MapGroup("/api/v1").WithTags("Sync");
-        sync.MapPost("/users/{ownerUserId}/remarks:sync", SyncOwnerAsync).WithName("SyncRemarks");
+        sync.ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
+            {
+                [StatusCodes.Status503ServiceUnavailable] = "PostgreSQL or the Orleans cluster is unavailable; retry later.",
+            });
+            if (operation.OperationId == "SyncRemarks")
+            {
+                operation.Summary = "Sync one owner with OpenIM now and say what changed here";
+                OpenApiText.DescribeParameter(operation, "ownerUserId", "Any non-empty user ID, percent-encoded as one path segment.");
+                OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
+                {
+                    [StatusCodes.Status200OK] = "What the sync added, updated and removed here (the drift callbacks had missed), whether it re-baselined (`full`), and OpenIM's version of the owner now stored.",
+                    [StatusCodes.Status409Conflict] = "Reconciliation is not configured (the silos have no `OpenIM:ApiUrl`).",
+                    [StatusCodes.Status502BadGateway] = "OpenIM did not answer, refused, or answered something that does not parse; nothing stored was changed.",
+                });
+            }
+            else
+            {
+                operation.Summary = "Reconciliation with OpenIM: configured or not, the current or last sweep, OpenIM's last error";
+            }
+
+            return Task.CompletedTask;
+        });
+        sync.MapPost("/users/{ownerUserId}/remarks:sync", SyncOwnerAsync).WithName("SyncRemarks")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
         sync.MapGet("/sync/status", GetStatusAsync).WithName("GetSyncStatus");
         return endpoints;
     }

@@ -31,6 +31,13 @@ public sealed class OpenApiDocumentTests(ObservedServiceFixture service)
         AssertSchemaProperties(document, lookup.GetProperty("requestBody"), "friendUserIDs");
         AssertResponses(lookup, "200", "400", "503");
         Assert.Equal("application/problem+json", lookup.GetProperty("responses").GetProperty("503").GetProperty("content").EnumerateObject().Single().Name);
+
+        var sync = paths.GetProperty("/api/v1/users/{ownerUserId}/remarks:sync").GetProperty("post");
+        Assert.Equal("SyncRemarks", sync.GetProperty("operationId").GetString());
+        AssertResponses(sync, "200", "409", "502", "503");
+        AssertSchemaProperties(document, sync.GetProperty("responses").GetProperty("200"), "added", "updated", "removed", "full", "version");
+        var status = paths.GetProperty("/api/v1/sync/status").GetProperty("get");
+        AssertSchemaProperties(document, status.GetProperty("responses").GetProperty("200"), "configured", "sweep", "lastError");
     }
 
     [Fact]
