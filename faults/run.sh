@@ -5,7 +5,7 @@
 # results table, stops the cluster, and exits non-zero when any scenario lost an acknowledged
 # change or failed otherwise. Traffic goes to 127.0.0.1 only; every step is bounded in time.
 #
-#   faults/run.sh            all six scenarios (about 8 minutes)
+#   faults/run.sh            all seven scenarios (about 9 minutes; openim-outage runs its own co-hosted web front)
 #   faults/run.sh --short    silo-kill, postgres-restart, duplicate-storm (CI; under 5 minutes)
 #   faults/run.sh --scenarios silo-kill,silo-added [--rate CALLBACKS_PER_SECOND] [--owners N]
 #

@@ -75,13 +75,29 @@ public sealed class ClusterAdminToken(IGrainFactory grains, TimeProvider clock) 
             return cached.Token;
         }
 
-        _cached = await grains.GetGrain<IOpenImTokenGrain>(0).GetAsync().WaitAsync(cancellationToken);
+        _cached = await AskAsync(grain => grain.GetAsync(), cancellationToken);
         return _cached.Token;
     }
 
     public async Task<string> RefreshAsync(string rejected, CancellationToken cancellationToken)
     {
-        _cached = await grains.GetGrain<IOpenImTokenGrain>(0).RefreshAsync(rejected).WaitAsync(cancellationToken);
+        _cached = await AskAsync(grain => grain.RefreshAsync(rejected), cancellationToken);
         return _cached.Token;
+    }
+
+    /// <summary>
+    /// The token grain's failures (OpenIM down, a wrong secret, a silo lost) arrive as Orleans'
+    /// stand-ins for our exception type: they become an OpenIM failure of this call, retried later.
+    /// </summary>
+    private async Task<IssuedToken> AskAsync(Func<IOpenImTokenGrain, Task<IssuedToken>> ask, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ask(grains.GetGrain<IOpenImTokenGrain>(0)).WaitAsync(cancellationToken);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            throw new OpenImApiException(OpenImApiClient.AdminTokenPath, 0, $"No OpenIM admin token: {failure.Message}", failure);
+        }
     }
 }

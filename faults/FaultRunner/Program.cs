@@ -44,13 +44,27 @@ foreach (var scenario in scenarios)
         result = new ScenarioResult(scenario.Name, scenario.Description, 0, 0, 0, 0, 0, null, [], [$"runner error: {exception.GetType().Name}: {exception.Message}"]);
     }
 
-    results.Add(result);
-    ScenarioContext.Log($"{result.Name}: sent {result.Sent}, acknowledged {result.Acknowledged}, errors {result.Errors}, lost {result.Lost}, " +
-        $"duplicates detected {result.DuplicatesDetected}, recovery {result.Recovery?.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} s: {(result.Passed ? "pass" : "FAIL")}");
-    foreach (var failure in result.Failures)
+    Record(result);
+}
+
+// The OpenIM outage runs on its own co-hosted web front (the shared cluster runs callback-only).
+if ((options.Scenarios.Count == 0 && !options.Short) || options.Scenarios.Contains(OpenImOutageScenario.ScenarioName))
+{
+    var appDirectory = Environment.GetEnvironmentVariable("ORLEANSREMARKS_APP_DIR") ?? Path.Combine(Path.GetDirectoryName(options.ClusterScript)!, "..", ".data", "app");
+    var outage = new OpenImOutageScenario(options.BasePort, appDirectory);
+    ScenarioResult result;
+    try
     {
-        ScenarioContext.Log($"{result.Name}: FAILURE: {failure}");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        result = await outage.RunAsync(options, deadline.Token);
     }
+    catch (Exception exception)
+    {
+        ScenarioContext.Log($"{outage.Name}: {exception}");
+        result = new ScenarioResult(outage.Name, outage.Description, 0, 0, 0, 0, 0, null, [], [$"runner error: {exception.GetType().Name}: {exception.Message}"]);
+    }
+
+    Record(result);
 }
 
 var table = ResultsTable.Render(results);
@@ -64,3 +78,14 @@ var failed = results.Count(result => !result.Passed);
 Console.WriteLine(failed == 0 ? "fault runner: every scenario passed, nothing acknowledged was lost" : "fault runner: FAILED (see FAILURE lines above)");
 Console.WriteLine($"faults: {results.Count - failed} passed, {failed} failed");
 return failed == 0 ? 0 : 1;
+
+void Record(ScenarioResult result)
+{
+    results.Add(result);
+    ScenarioContext.Log($"{result.Name}: sent {result.Sent}, acknowledged {result.Acknowledged}, errors {result.Errors}, lost {result.Lost}, " +
+        $"duplicates detected {result.DuplicatesDetected}, recovery {result.Recovery?.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} s: {(result.Passed ? "pass" : "FAIL")}");
+    foreach (var failure in result.Failures)
+    {
+        ScenarioContext.Log($"{result.Name}: FAILURE: {failure}");
+    }
+}

@@ -192,7 +192,7 @@ public sealed class SiloProcess : IAsyncDisposable
             ? Environment.ProcessPath!
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    private static ProcessStartInfo CreateStartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    public static ProcessStartInfo CreateStartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
         var startInfo = new ProcessStartInfo(DotnetHost)
         {

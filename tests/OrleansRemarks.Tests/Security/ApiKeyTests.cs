@@ -129,4 +129,23 @@ public sealed class ApiKeyTests(SecurityClusterFixture cluster) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(CallbackResponse.SuccessBody, await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_sync_api_needs_a_key_like_the_query_api()
+    {
+        var syncPath = $"/api/v1/users/{Uri.EscapeDataString(_owner)}/remarks:sync";
+        using var syncWithout = await _client.PostAsync(syncPath, content: null);
+        using var statusWithout = await _client.SendAsync(Requests.Get("/api/v1/sync/status"));
+        using var statusWith = await _client.SendAsync(Requests.Get("/api/v1/sync/status", bearer: KeyA));
+        using var syncWith = new HttpRequestMessage(HttpMethod.Post, syncPath);
+        syncWith.Headers.Authorization = new AuthenticationHeaderValue("Bearer", KeyA);
+        using var syncWithResponse = await _client.SendAsync(syncWith);
+
+        (await RemarkApi.AssertProblemAsync(syncWithout, HttpStatusCode.Unauthorized)).Dispose();
+        (await RemarkApi.AssertProblemAsync(statusWithout, HttpStatusCode.Unauthorized)).Dispose();
+        Assert.Equal(HttpStatusCode.OK, statusWith.StatusCode);
+        Assert.Contains("\"configured\":false", await statusWith.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // This deployment runs callback-only: the authenticated request reaches the endpoint, which says so.
+        (await RemarkApi.AssertProblemAsync(syncWithResponse, HttpStatusCode.Conflict)).Dispose();
+    }
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.OpenImDouble;
 using OrleansRemarks.Tests.Cluster;
 using OrleansRemarks.Tests.Infrastructure;
+using OrleansRemarks.Tests.Operations;
 
 namespace OrleansRemarks.Tests.Sync;
 
@@ -23,8 +25,8 @@ public sealed class BackfillCommandTests
         {
             ["OpenIM__ApiUrl"] = openIm.BaseAddress.ToString(),
             ["OpenIM__Secret"] = openIm.Secret,
-            // 20 users × 3 calls at 5 calls/s: the sweep takes about 12 s, long enough to interrupt.
-            ["Reconcile__MaxRequestsPerSecond"] = "5",
+            // 20 users × 3 calls at 3 calls/s: the sweep takes about 20 s, long enough to interrupt.
+            ["Reconcile__MaxRequestsPerSecond"] = "3",
         };
         await using var silo = await SiloProcess.StartAsync(deployment.ConnectionString, deployment.ClusterId, deployment.ServiceId,
             FreeTcpPort.Next(), FreeTcpPort.Next(), settings: settings);
@@ -35,9 +37,20 @@ public sealed class BackfillCommandTests
             ["Orleans__ServiceId"] = deployment.ServiceId,
         };
 
-        await Assert.ThrowsAsync<TimeoutException>(() => SiloProcess.RunToExitAsync([Name], environment, TimeSpan.FromSeconds(6)));
         await using var client = await GatewayClient.ConnectAsync(silo.GatewayPort, deployment.ClusterId, deployment.ServiceId);
         var sweep = client.Client.GetGrain<ISweepGrain>(ISweepGrain.Key);
+        using (var first = Process.Start(SiloProcess.CreateStartInfo([Name], environment))!)
+        {
+            var output = first.StandardOutput.ReadToEndAsync();
+            await Eventually.ReturnsAsync(() => sweep.GetStatusAsync(), status => status.FullRate && status.OwnersDone >= 1,
+                TimeSpan.FromSeconds(60), "the backfill's sweep under way");
+            // Ctrl-C.
+            Process.Start("kill", ["-INT", first.Id.ToString()])!.WaitForExit();
+            await first.WaitForExitAsync();
+            Assert.Equal(130, first.ExitCode);
+            Assert.Contains("the sweep goes on in the cluster", await output, StringComparison.Ordinal);
+        }
+
         var interrupted = await sweep.GetStatusAsync();
         Assert.True(interrupted.Running && interrupted.FullRate, $"the sweep goes on without its watcher: {interrupted}");
         Assert.InRange(interrupted.OwnersDone, 1, 19);

@@ -214,6 +214,21 @@ public sealed class OwnerSyncTests
     }
 
     [Fact]
+    public async Task A_wrong_secret_fails_the_sync_with_OpenIMs_errCode_and_changes_nothing()
+    {
+        await using var sync = await SyncTestCluster.StartAsync(new Dictionary<string, string?> { ["OpenIM:Secret"] = "not-the-secret" });
+        sync.OpenIm.AddFriend("owner", "f");
+        sync.OpenIm.SetRemark("owner", "f", "Remark");
+
+        var result = await sync.Client.GetOwnerSyncWorker("owner").SyncAsync("owner", SyncTrigger.Manual);
+
+        Assert.Null(result.Report);
+        Assert.Contains("errCode 1002", result.OpenImError, StringComparison.Ordinal);
+        Assert.Equal(0, sync.OpenIm.TokensIssued);
+        Assert.Equal(0, sync.OpenIm.Calls(IncrementalPath));
+    }
+
+    [Fact]
     public async Task Without_OpenIM_settings_a_sync_request_says_reconciliation_is_not_configured()
     {
         await using var sync = await SyncTestCluster.StartAsync(new Dictionary<string, string?> { ["OpenIM:ApiUrl"] = "" });

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OrleansRemarks.Tests.Http;
+namespace OrleansRemarks.OpenImDouble;
 
 /// <summary>
 /// Writes JSON byte-for-byte the way Go's encoding/json does for OpenIM's callback structs: fields

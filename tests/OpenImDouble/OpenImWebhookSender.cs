@@ -1,7 +1,9 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Threading.Channels;
-using OrleansRemarks.Tests.Http;
 
-namespace OrleansRemarks.Tests.Sync;
+namespace OrleansRemarks.OpenImDouble;
 
 /// <summary>
 /// Sends after-callbacks the way an OpenIM RPC process does: a bounded queue (100) drained by two
@@ -19,6 +21,7 @@ public sealed class OpenImWebhookSender : IAsyncDisposable
     private readonly Task[] _workers;
     private int _dropped;
     private int _sent;
+    private int _acknowledged;
 
     public OpenImWebhookSender(HttpClient client, Random random, double lossShare, string basePath = "/callbackExample", int workers = 2, int queue = 100)
     {
@@ -33,6 +36,9 @@ public sealed class OpenImWebhookSender : IAsyncDisposable
     public int Dropped => Volatile.Read(ref _dropped);
 
     public int Sent => Volatile.Read(ref _sent);
+
+    /// <summary>Callbacks answered HTTP 200 with errCode 0: the service says they are durable.</summary>
+    public int Acknowledged => Volatile.Read(ref _acknowledged);
 
     public void AfterSetRemark(string owner, string friend, string remark, string operationId) =>
         Enqueue("callbackAfterSetFriendRemarkCommand", GoJson.FriendRemarkCallback("callbackAfterSetFriendRemarkCommand", owner, friend, remark), operationId);
@@ -76,9 +82,16 @@ public sealed class OpenImWebhookSender : IAsyncDisposable
             await Task.Delay(jitterMs);
             try
             {
-                using var request = OpenImCallbackSender.CreateRequest($"{_basePath}/{command}", body, operationId);
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"{_basePath}/{command}") { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
+                request.Headers.TryAddWithoutValidation("Operationid", operationId);
                 using var response = await _client.SendAsync(request);
                 Interlocked.Increment(ref _sent);
+                if (response.StatusCode == HttpStatusCode.OK
+                    && JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync()).RootElement.GetProperty("errCode").GetInt32() == 0)
+                {
+                    Interlocked.Increment(ref _acknowledged);
+                }
             }
             catch (HttpRequestException)
             {

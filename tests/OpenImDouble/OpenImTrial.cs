@@ -1,7 +1,7 @@
-using OrleansRemarks.OpenImDouble;
-using OrleansRemarks.Tests.Http;
+using System.Net;
+using System.Text.Json;
 
-namespace OrleansRemarks.Tests.Sync;
+namespace OrleansRemarks.OpenImDouble;
 
 /// <summary>
 /// An OpenIM deployment's remark edits against the API double: 80 % set_friend_remark (with an
@@ -15,6 +15,10 @@ public sealed class OpenImTrial(OpenImApiDouble openIm, Random random)
     private readonly List<string> _owners = [];
 
     public int Dropped { get; private set; }
+
+    public int Sent { get; private set; }
+
+    public int Acknowledged { get; private set; }
 
     public void SeedOwnersWithOldRemarks(int owners, int friends)
     {
@@ -82,19 +86,19 @@ public sealed class OpenImTrial(OpenImApiDouble openIm, Random random)
 
         await webhooks.CompleteAsync();
         Dropped = webhooks.Dropped;
+        Sent = webhooks.Sent;
+        Acknowledged = webhooks.Acknowledged;
     }
 
     /// <summary>Pairs where either side has a remark, and how many of them differ.</summary>
     public async Task<Drift> DriftAsync(HttpClient client)
     {
-        var api = new RemarkApi(client);
         var pairs = 0;
         var wrong = 0;
         foreach (var owner in _owners)
         {
             var truth = openIm.FriendsOf(owner).Where(pair => pair.Value.Length > 0).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-            var (items, _) = await api.ListAsync(owner, "?limit=1000");
-            var ours = items.ToDictionary(item => item.FriendUserId, item => item.Remark, StringComparer.Ordinal);
+            var ours = await RemarksOfAsync(client, owner);
             foreach (var friend in truth.Keys.Union(ours.Keys, StringComparer.Ordinal))
             {
                 pairs++;
@@ -106,6 +110,21 @@ public sealed class OpenImTrial(OpenImApiDouble openIm, Random random)
         }
 
         return new Drift(pairs, wrong);
+    }
+
+    /// <summary>The owner's remarks as the query API serves them (one page of up to 1,000).</summary>
+    private static async Task<Dictionary<string, string>> RemarksOfAsync(HttpClient client, string owner)
+    {
+        using var response = await client.GetAsync($"/api/v1/users/{Uri.EscapeDataString(owner)}/remarks?limit=1000");
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new HttpRequestException($"GET remarks of {owner}: {(int)response.StatusCode} {body}");
+        }
+
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(
+            item => item.GetProperty("friendUserID").GetString()!, item => item.GetProperty("remark").GetString()!, StringComparer.Ordinal);
     }
 
     public sealed record Drift(int Pairs, int Wrong)
