@@ -58,6 +58,9 @@ public sealed partial class SweepGrain(
     /// <summary>User IDs asked for per page (OpenIM caps array sizes at 1,000).</summary>
     public const int PageSize = 500;
 
+    /// <summary>The longest user ID the service keys (the web front refuses longer ones too).</summary>
+    private const int MaxUserIdLength = 256;
+
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
 
@@ -237,6 +240,12 @@ public sealed partial class SweepGrain(
 
     private async Task<(int Changes, string? Error, bool Retry)> SyncOneAsync(string ownerUserId)
     {
+        if (ownerUserId.Length > MaxUserIdLength || ownerUserId.Any(char.IsControl))
+        {
+            // OpenIM registers letters, digits and '_' only: such an ID cannot be keyed or stored here.
+            return (0, $"skipped a user ID of {ownerUserId.Length} characters that is too long or holds control characters", false);
+        }
+
         try
         {
             var result = await GrainFactory.GetOwnerSyncWorker(ownerUserId).SyncAsync(ownerUserId, SyncTrigger.Sweep);

@@ -48,6 +48,17 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         Assert.True(status.RootElement.GetProperty("configured").GetBoolean());
         Assert.True(status.RootElement.GetProperty("sweep").GetProperty("number").GetInt64() >= 1);
 
+        // A quiet sweep (the next one to start): one get_incremental_friends per user, nothing else.
+        var quiet = status.RootElement.GetProperty("sweep").GetProperty("number").GetInt64() + 1;
+        await Eventually.ReturnsAsync(() => SweepAsync(client), sweep => sweep.Number >= quiet, SweepInterval * 3, "the next sweep to start");
+        openIm.ResetCalls();
+        await Eventually.ReturnsAsync(() => SweepAsync(client), sweep => sweep.Number > quiet || !sweep.Running, SweepInterval * 3, "a whole sweep without edits");
+        var users = openIm.Users().Count;
+        var incremental = openIm.Calls("/friend/get_incremental_friends");
+        output.WriteLine($"a quiet sweep: {incremental} get_incremental_friends and {openIm.Calls("/user/get_all_users_uid")} get_all_users_uid calls for {users} users");
+        Assert.Equal(0, openIm.Calls("/friend/get_designated_friends") + openIm.Calls("/friend/get_full_friend_user_ids"));
+        Assert.InRange(incremental, users * 9 / 10, users);
+
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Contains("orleansremarks_syncs_total{", metrics, StringComparison.Ordinal);
         Assert.Contains("orleansremarks_sync_changes_total{", metrics, StringComparison.Ordinal);
@@ -77,6 +88,13 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         await RemarkApi.AssertProblemAsync(sync, HttpStatusCode.Conflict);
         using var status = JsonDocument.Parse(await client.GetStringAsync("/api/v1/sync/status"));
         Assert.False(status.RootElement.GetProperty("configured").GetBoolean());
+    }
+
+    private static async Task<(long Number, bool Running)> SweepAsync(HttpClient client)
+    {
+        using var status = JsonDocument.Parse(await client.GetStringAsync("/api/v1/sync/status"));
+        var sweep = status.RootElement.GetProperty("sweep");
+        return (sweep.GetProperty("number").GetInt64(), sweep.GetProperty("running").GetBoolean());
     }
 
     private static async Task<WebFrontProcess> StartAsync(OpenImApiDouble openIm, bool reconcile)
