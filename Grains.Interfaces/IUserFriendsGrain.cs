@@ -29,4 +29,12 @@ public interface IUserFriendsGrain : IGrainWithStringKey
     /// <summary>The remarks of up to <see cref="RemarkLimits.MaxLookupIds"/> friends; friends without one are left out.</summary>
     [Alias("LookupRemarks"), ReadOnly]
     Task<RemarkLookupResult> LookupRemarksAsync(RemarkLookup lookup);
+
+    /// <summary>
+    /// Counts one remark change of this owner against <paramref name="maxPerMinute"/> in a sliding
+    /// 60 s window held in the activation's memory only (no storage write; a new activation starts
+    /// from zero). Interleaves with everything, so a slow write never delays a before-callback.
+    /// </summary>
+    [Alias("CountRemarkChange"), AlwaysInterleave]
+    Task<RemarkRateDecision> CountRemarkChangeAsync(int maxPerMinute);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.WebFront.Callbacks;
@@ -6,9 +7,13 @@ using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Dashboard;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Operations;
+using OrleansRemarks.WebFront.Policy;
 using OrleansRemarks.WebFront.Queries;
 using OrleansRemarks.WebFront.Security;
 
+// ICU is on for the remark policy (WebFront.csproj); numbers and dates stay formatted as before, culture-invariant.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +31,7 @@ try
 
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
+        .AddRemarkPolicy(builder.Configuration)
         .AddOpenImCallbacks()
         .AddProblemDetails()
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
@@ -41,7 +47,7 @@ try
     app.UseApiAccessControl();
     app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
-    app.MapProtectedQueryApi().MapRemarkQueries();
+    app.MapProtectedQueryApi().MapRemarkQueries().MapRemarkPolicy();
     app.MapWebFrontOperations();
     await app.RunAsync();
     return 0;

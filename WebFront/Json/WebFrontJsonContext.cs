@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrleansRemarks.WebFront.Callbacks;
+using OrleansRemarks.WebFront.Policy;
 using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Json;
@@ -14,4 +15,5 @@ namespace OrleansRemarks.WebFront.Json;
 [JsonSerializable(typeof(RemarkPageResponse))]
 [JsonSerializable(typeof(RemarkLookupRequest))]
 [JsonSerializable(typeof(RemarkLookupResponse))]
+[JsonSerializable(typeof(PolicyResponse))]
 public sealed partial class WebFrontJsonContext : JsonSerializerContext;
