@@ -4,8 +4,9 @@ namespace OrleansRemarks.Grains.Remarks;
 
 /// <summary>
 /// A sliding one-minute window of an owner's counted remark changes: the times (Unix ms) of the
-/// most recent ones, oldest first. It keeps at most as many times as the largest limit it was
-/// asked about, so its memory stays bounded by <c>Policy:MaxChangesPerOwnerPerMinute</c>.
+/// most recent ones, oldest first. A time is added only while fewer than the limit are held, so
+/// it never holds more than the largest limit it was asked about (bounded by the validation of
+/// <c>Policy:MaxChangesPerOwnerPerMinute</c>).
 /// </summary>
 public sealed class ChangeRateWindow
 {
@@ -22,15 +23,10 @@ public sealed class ChangeRateWindow
             _counted.Dequeue();
         }
 
-        // A lowered limit: only the newest maxPerMinute times can still decide anything.
-        while (_counted.Count > maxPerMinute)
-        {
-            _counted.Dequeue();
-        }
-
         if (_counted.Count >= maxPerMinute)
         {
-            var freeAt = _counted.Peek() + WindowMilliseconds;
+            // After a lowered limit more than maxPerMinute may be counted: wait for enough of them to age out.
+            var freeAt = _counted.ElementAt(_counted.Count - maxPerMinute) + WindowMilliseconds;
             var retryAfter = (int)Math.Max(1, (freeAt - nowMilliseconds + 999) / 1000);
             return new RemarkRateDecision(false, _counted.Count, retryAfter);
         }
