@@ -30,6 +30,7 @@ public sealed partial class RemarkPolicyHandler(
         var started = Stopwatch.GetTimestamp();
         var current = rules.Current;
         var stage = PolicyRule.Input;
+        string? rewritten = null;
         PolicyDecision decision;
         try
         {
@@ -48,6 +49,7 @@ public sealed partial class RemarkPolicyHandler(
             {
                 stage = PolicyRule.None;
                 decision = current.DecideWithoutState(callback.Remark!);
+                rewritten = decision.RewrittenRemark;
                 if (decision.Kind != PolicyDecisionKind.Refused && current.AsksOwner)
                 {
                     stage = PolicyRule.Rate;
@@ -72,7 +74,8 @@ public sealed partial class RemarkPolicyHandler(
                 ? $"No decision within {(int)current.Timeout.TotalMilliseconds} ms (Policy:TimeoutMilliseconds)."
                 : $"{exception.GetType().Name}: {exception.Message}";
             LogFailedOpen(exception, command, PolicyLabels.Of(stage), reason, operationId);
-            decision = PolicyDecision.FailedOpen(stage, reason);
+            // A rewrite already decided in the web front still goes back when only the owner's grain failed.
+            decision = PolicyDecision.FailedOpen(stage, reason) with { RewrittenRemark = rewritten };
         }
 
         if (decision is { Kind: PolicyDecisionKind.FailedOpen, Rule: PolicyRule.Input })
@@ -89,12 +92,15 @@ public sealed partial class RemarkPolicyHandler(
         return TypedResults.Json(ReplyOf(decision), WebFrontJsonContext.Default.CallbackReply, statusCode: StatusCodes.Status200OK);
     }
 
-    /// <summary>The reply OpenIM reads: a refusal is <c>actionCode</c> 0 with <c>nextCode</c> 1; a rewrite adds <c>remark</c>.</summary>
+    /// <summary>
+    /// The reply OpenIM reads: a refusal is <c>actionCode</c> 0 with <c>nextCode</c> 1; a rewrite adds
+    /// <c>remark</c> (also when the rate check failed open after it); everything else is "continue".
+    /// </summary>
     public static CallbackReply ReplyOf(PolicyDecision decision) => decision.Kind switch
     {
         PolicyDecisionKind.Refused => new CallbackReply(
             0, (int)decision.Code!.Value, PolicyRefusalMessages.ShortMessage(decision.Code.Value), decision.Detail, NextCode: 1),
-        PolicyDecisionKind.Rewritten => CallbackReply.Continue with { Remark = decision.RewrittenRemark },
+        _ when decision.RewrittenRemark is not null => CallbackReply.Continue with { Remark = decision.RewrittenRemark },
         _ => CallbackReply.Continue,
     };
 

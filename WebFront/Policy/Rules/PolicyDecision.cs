@@ -1,7 +1,7 @@
 namespace OrleansRemarks.WebFront.Policy.Rules;
 
 /// <summary>What the policy answers to one before-set-remark callback.</summary>
-/// <param name="RewrittenRemark">With <see cref="PolicyDecisionKind.Rewritten"/>: the remark OpenIM is to store instead.</param>
+/// <param name="RewrittenRemark">The remark OpenIM is to store instead: with <see cref="PolicyDecisionKind.Rewritten"/>, or a failed-open rate check after a rewrite.</param>
 /// <param name="Code">With <see cref="PolicyDecisionKind.Refused"/>: the errCode.</param>
 /// <param name="Detail">The reply's <c>errDlt</c> when refused; otherwise why (for the log), or "".</param>
 public sealed record PolicyDecision(
