@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using OrleansRemarks.Tests.Http;
 using OrleansRemarks.Tests.Operations;
 
@@ -210,6 +211,39 @@ public sealed class PolicyCallbackTests(PolicyServiceFixture service) : IClassFi
         (string, string)[] failedOpen = [("rule", "rate"), ("decision", "failed_open")];
         Assert.Equal(2, after.Sum(Decisions, failedOpen) - before.Sum(Decisions, failedOpen));
         Assert.Contains("remark policy failed open while deciding rate", service.WebFront.Output);
+    }
+
+    [Fact]
+    public async Task A_silo_that_does_not_answer_in_time_fails_open()
+    {
+        var before = await MetricsScrape.TakeAsync(service.Client);
+        await using var connection = new NpgsqlConnection(service.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // A new owner's grain cannot load its state until the transaction ends, so the rate check outlasts the timeout.
+        await using (var command = new NpgsqlCommand("LOCK TABLE orleans_grain_state IN ACCESS EXCLUSIVE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        CallbackResponse response;
+        try
+        {
+            response = await SendAsync(NewOwner(), "  Bob  ");
+        }
+        finally
+        {
+            await transaction.RollbackAsync();
+        }
+
+        var reply = OpenImReply.Decode(response.Body);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.False(reply.Refuses, response.Body);
+        Assert.Equal("Bob", reply.Replacement);
+        var after = await MetricsScrape.TakeAsync(service.Client);
+        (string, string)[] failedOpen = [("rule", "rate"), ("decision", "failed_open")];
+        Assert.Equal(1, after.Sum(Decisions, failedOpen) - before.Sum(Decisions, failedOpen));
+        Assert.Contains("No decision within 2000 ms (Policy:TimeoutMilliseconds)", service.WebFront.Output);
     }
 
     private static string NewOwner() => "policy-" + Guid.NewGuid().ToString("N")[..10];
