@@ -44,4 +44,12 @@ public interface IUserFriendsGrain : IGrainWithStringKey
     /// <summary>A background sync of this owner ended; the next pending one may start.</summary>
     [Alias("BackgroundSyncEnded"), OneWay]
     Task BackgroundSyncEndedAsync(bool succeeded, bool followUp);
+
+    /// <summary>
+    /// Counts one remark change of this owner against <paramref name="maxPerMinute"/> in a sliding
+    /// 60 s window held in the activation's memory only (no storage write; a new activation starts
+    /// from zero). Interleaves with everything, so a slow write never delays a before-callback.
+    /// </summary>
+    [Alias("CountRemarkChange"), AlwaysInterleave]
+    Task<RemarkRateDecision> CountRemarkChangeAsync(int maxPerMinute);
 }

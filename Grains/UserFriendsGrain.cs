@@ -28,6 +28,7 @@ public sealed partial class UserFriendsGrain(
     private Stored<SyncMark>? _syncMark;
     private OwnerSyncSchedule? _schedule;
     private DateTimeOffset? _lastSyncedAt;
+    private ChangeRateWindow? _changeRate;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -175,6 +176,14 @@ public sealed partial class UserFriendsGrain(
 
         _book = OwnerRemarkBook.Load(layout, buckets);
         return _book;
+    }
+
+    /// <summary>Synchronous, so interleaving it with a change that awaits its write is safe.</summary>
+    public Task<RemarkRateDecision> CountRemarkChangeAsync(int maxPerMinute)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerMinute, 1);
+        _changeRate ??= new ChangeRateWindow();
+        return Task.FromResult(_changeRate.TryCount(clock.GetUtcNow().ToUnixTimeMilliseconds(), maxPerMinute));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Splitting bucket {OldIndex} into {NewIndex} failed; the activation reloads from storage on its next call.")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.WebFront.Callbacks;
@@ -6,10 +7,14 @@ using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Dashboard;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Operations;
+using OrleansRemarks.WebFront.Policy;
 using OrleansRemarks.WebFront.Queries;
 using OrleansRemarks.WebFront.Security;
 using OrleansRemarks.WebFront.Sync;
 
+// ICU is on for the remark policy (WebFront.csproj); numbers and dates stay formatted as before, culture-invariant.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +32,7 @@ try
 
     builder.Services
         .AddWebFrontOptions(builder.Configuration)
+        .AddRemarkPolicy(builder.Configuration)
         .AddOpenImCallbacks()
         .AddProblemDetails()
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
@@ -42,7 +48,7 @@ try
     app.UseApiAccessControl();
     app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
-    app.MapProtectedQueryApi().MapRemarkQueries().MapOpenImSync();
+    app.MapProtectedQueryApi().MapRemarkQueries().MapOpenImSync().MapRemarkPolicy();
     app.MapWebFrontOperations();
     await app.RunAsync();
     return 0;

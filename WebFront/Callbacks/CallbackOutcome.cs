@@ -20,4 +20,7 @@ public enum CallbackOutcome
 
     /// <summary>A command this service does not act on (before-callbacks, anything else): answered "continue" at once.</summary>
     Ignored,
+
+    /// <summary>A before-set-remark callback answered by the remark policy (see <c>orleansremarks_policy_decisions_total</c>).</summary>
+    Decided,
 }

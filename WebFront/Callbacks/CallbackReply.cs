@@ -13,6 +13,14 @@ public sealed record CallbackReply(
     [property: JsonPropertyName("errDlt")] string ErrDlt,
     [property: JsonPropertyName("nextCode")] int NextCode)
 {
+    /// <summary>
+    /// Before-set-remark only: the remark OpenIM stores instead of the one it sent (the remark policy's
+    /// normalisation). Left out of the JSON when null; OpenIM ignores an empty one.
+    /// </summary>
+    [JsonPropertyName("remark")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Remark { get; init; }
+
     /// <summary>Success, and for a before-callback "let OpenIM continue".</summary>
     public static CallbackReply Continue { get; } = new(0, 0, "", "", 0);
 

@@ -6,6 +6,7 @@ using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Operations.Metrics;
+using OrleansRemarks.WebFront.Policy;
 
 namespace OrleansRemarks.WebFront.Callbacks;
 
@@ -18,6 +19,7 @@ public sealed partial class FriendCallbackHandler(
     IClusterClient cluster,
     IOptions<CallbackOptions> options,
     CallbackMetrics metrics,
+    RemarkPolicyHandler policy,
     ILogger<FriendCallbackHandler> logger)
 {
     public async Task<JsonHttpResult<CallbackReply>> HandleAsync(string command, HttpRequest request, CancellationToken cancellationToken)
@@ -40,6 +42,12 @@ public sealed partial class FriendCallbackHandler(
     {
         var kind = CallbackCommands.Classify(command);
         var operationId = OperationIdHeader.Read(request);
+        if (kind == CallbackCommandKind.BeforeSetFriendRemark && policy.IsActive)
+        {
+            // The remark policy: it reads the body, but still never fails the user's edit (it fails open).
+            return (await policy.AnswerAsync(command, request, operationId, cancellationToken), CallbackOutcome.Decided);
+        }
+
         if (kind is CallbackCommandKind.BeforeSetFriendRemark or CallbackCommandKind.Other)
         {
             // Before-callbacks block an OpenIM user until answered: no body parsing, no storage, no failure.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Limits;
+using OrleansRemarks.WebFront.Policy.Rules;
 using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Configuration;
@@ -44,6 +45,7 @@ public static class WebFrontOptionsRegistration
         Collect(() => services.GetRequiredService<IOptions<CallbackNetworkOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<ApiLimitsOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<RateLimitOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<PolicyOptions>>().Value, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(WebFrontOptionsRegistration), failures);

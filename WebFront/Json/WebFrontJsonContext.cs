@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrleansRemarks.WebFront.Callbacks;
+using OrleansRemarks.WebFront.Policy;
 using OrleansRemarks.WebFront.Queries;
 using OrleansRemarks.WebFront.Sync;
 
@@ -17,4 +18,5 @@ namespace OrleansRemarks.WebFront.Json;
 [JsonSerializable(typeof(RemarkLookupResponse))]
 [JsonSerializable(typeof(SyncReportResponse))]
 [JsonSerializable(typeof(SyncStatusResponse))]
+[JsonSerializable(typeof(PolicyResponse))]
 public sealed partial class WebFrontJsonContext : JsonSerializerContext;

@@ -55,6 +55,7 @@ public sealed class CallbackMetrics
         CallbackOutcome.Rejected => "rejected",
         CallbackOutcome.Failed => "failed",
         CallbackOutcome.Ignored => "ignored",
+        CallbackOutcome.Decided => "decided",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown callback outcome."),
     };
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.OpenApi;
 using OrleansRemarks.WebFront.Callbacks;
+using OrleansRemarks.WebFront.Policy.Rules;
 
 namespace OrleansRemarks.WebFront.Operations.OpenApi;
 
@@ -38,12 +39,16 @@ public static class CallbackApiDocumentation
             };
             OpenApiText.DescribeParameter(operation, "command",
                 $"`{CallbackCommands.AfterSetFriendRemark}` (or `{CallbackCommands.AfterSetFriendRemarkLegacy}`) and " +
-                $"`{CallbackCommands.AfterDeleteFriend}` are acted on; every other command is answered \"continue\" at once.");
+                $"`{CallbackCommands.AfterDeleteFriend}` are acted on; `{CallbackCommands.BeforeSetFriendRemark}` (or " +
+                $"`{CallbackCommands.BeforeSetFriendRemarkLegacy}`) is checked against the remark policy when a `Policy:*` rule is on; " +
+                "every other command is answered \"continue\" at once.");
             OpenApiText.AddHeaderParameter(operation, OperationIdHeader.Name,
                 "OpenIM's operation ID. A repeat of one of the pair's last four applied changes with the same operationID and remark is a duplicate.");
             OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
             {
-                [StatusCodes.Status200OK] = "Stored (or unchanged, or a duplicate), or a command that is not acted on: `actionCode` 0.",
+                [StatusCodes.Status200OK] =
+                    "Stored (or unchanged, or a duplicate), or a command that is not acted on: `actionCode` 0. " +
+                    "Before-set-remark: \"continue\", \"continue\" with a rewritten `remark`, or a policy refusal (`nextCode` 1, errCode 22xxx).",
                 [StatusCodes.Status400BadRequest] = "Refused as sent (errCode 200xx); nothing was stored.",
                 [StatusCodes.Status404NotFound] = "With `Callback:Secret` set: the path does not hold the secret.",
                 [StatusCodes.Status500InternalServerError] = "Unexpected failure (errCode 25002); details in the WebFront log.",
@@ -57,13 +62,27 @@ public static class CallbackApiDocumentation
         var text = new StringBuilder()
             .AppendLine("OpenIM posts every webhook of its shared URL to `{Callback:BasePath}/{command}`; with `Callback:Secret` set the path is ")
             .AppendLine("`{Callback:BasePath}/{secret}/{command}` and any other callback path is 404. OpenIM reads the reply body, never the HTTP status. ")
-            .AppendLine("Every code in the reply is a JSON number; `nextCode` is always 0.")
+            .AppendLine("Every code in the reply is a JSON number; `nextCode` is 0 except in a remark policy refusal.")
             .AppendLine()
             .AppendLine("| errCode | HTTP | errMsg |")
             .AppendLine("|---|---|---|");
         foreach (var code in Enum.GetValues<CallbackErrorCode>().Where(code => code != CallbackErrorCode.None))
         {
             text.AppendLine($"| {(int)code} | {HttpStatusOf(code)} | {CallbackErrorMessages.ShortMessage(code)} |");
+        }
+
+        text.AppendLine()
+            .AppendLine("**Remark policy** (`callbackBeforeSetFriendRemarkCommand`, only when a `Policy:*` rule is on). A refusal is ")
+            .AppendLine("`{\"actionCode\":0,\"errCode\":22xxx,\"errMsg\":…,\"errDlt\":…,\"nextCode\":1}` with HTTP 200: OpenIM refuses the ")
+            .AppendLine("user's edit and passes errCode, errMsg (written for the end user) and errDlt on. When `Policy:Normalize` changed the ")
+            .AppendLine("remark, the \"continue\" reply carries the rewritten `remark`, which OpenIM stores instead. Anything that goes wrong ")
+            .AppendLine("(unreadable body, silo unavailable, `Policy:TimeoutMilliseconds` elapsed) answers \"continue\": the policy fails open.")
+            .AppendLine()
+            .AppendLine("| errCode | HTTP | errMsg |")
+            .AppendLine("|---|---|---|");
+        foreach (var code in Enum.GetValues<PolicyRefusalCode>())
+        {
+            text.AppendLine($"| {(int)code} | 200 | {PolicyRefusalMessages.ShortMessage(code)} |");
         }
 
         return text.ToString();

@@ -10,7 +10,8 @@ namespace OrleansRemarks.Bench.LoadGenerator.Cli;
 
 /// <summary>
 /// All phases against one receiver (ours or the baseline): ingest at full speed, ingest at half that
-/// rate (optional), single GETs, 100-ID lookups, the large-owner phase (optional), then read-back.
+/// rate (optional), before-set-remark callbacks at the ingest rate (optional, ours only), single GETs,
+/// 100-ID lookups, the large-owner phase (optional), then read-back.
 /// </summary>
 public static class SuiteCommand
 {
@@ -38,6 +39,15 @@ public static class SuiteCommand
                 "ingest at half peak", settings.Connections, peak.PerSecond / 2, settings.ShortWarmup, settings.HalfPeakDuration, ingest.SendAsync));
         }
 
+        // --before-callbacks: OpenIM's before-set-remark callback against the remark policy, at the ingest phase's rate.
+        PhaseResult? beforeCallback = null;
+        if (settings.BeforeCallbackPhase && peak.PerSecond > 0)
+        {
+            var before = new BeforeCallbackWorkload(measured, settings.Owners, settings.FriendsPerOwner, settings.Connections);
+            beforeCallback = await PhaseAsync(() => OpenLoop.RunAsync(
+                "before-callback at the ingest rate", settings.Connections, peak.PerSecond, settings.ShortWarmup, settings.ReadDuration, before.SendAsync));
+        }
+
         var reads = new ReadWorkload(measured, ledger, settings.FriendsPerOwner, settings.LookupIds, settings.Connections);
         var get = await PhaseAsync(() => ClosedLoop.RunAsync("get", settings.Connections, settings.ShortWarmup, settings.ReadDuration, reads.GetAsync));
         var lookup = await PhaseAsync(() => ClosedLoop.RunAsync(
@@ -59,7 +69,8 @@ public static class SuiteCommand
         Progress($"read-back: lost {readBack.Lost}, unreadable {readBack.Unreadable} ({readBack.Seconds} s)");
 
         var result = new SuiteResult(
-            settings.Target, settings.Connections, settings.Owners, settings.FriendsPerOwner, peak, halfPeak, get, lookup, largeOwner, readBack);
+            settings.Target, settings.Connections, settings.Owners, settings.FriendsPerOwner, peak, halfPeak, get, lookup, largeOwner, readBack,
+            beforeCallback);
         await ResultFiles.WriteAsync(settings.Output, result, BenchJsonContext.Default.SuiteResult);
         return readBack.Lost > 0 ? 1 : readBack.Unreadable > 0 ? CommandDispatcher.BrokenRunExitCode : 0;
     }

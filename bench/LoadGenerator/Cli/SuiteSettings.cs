@@ -17,7 +17,8 @@ public sealed record SuiteSettings(
     int LargeFriends,
     int SmallFriends,
     int LargeChanges,
-    double IngestRate)
+    double IngestRate,
+    bool BeforeCallbackPhase)
 {
     public static SuiteSettings From(CommandLine options) => new(
         options.Text("target"),
@@ -36,5 +37,6 @@ public sealed record SuiteSettings(
         options.Int("large-friends", 0),
         options.Int("small-friends", 10),
         options.Int("large-changes", 300),
-        options.Double("ingest-rate", 0));
+        options.Double("ingest-rate", 0),
+        options.Flag("before-callbacks"));
 }

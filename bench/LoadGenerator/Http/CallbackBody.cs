@@ -7,11 +7,16 @@ public static class CallbackBody
 {
     public const string Command = "callbackAfterSetFriendRemarkCommand";
 
-    public static byte[] Encode(string owner, string friend, string remark)
+    /// <summary>OpenIM's before-set-remark command: the same four fields, answered by the remark policy.</summary>
+    public const string BeforeCommand = "callbackBeforeSetFriendRemarkCommand";
+
+    public static byte[] Encode(string owner, string friend, string remark) => Encode(Command, owner, friend, remark);
+
+    public static byte[] Encode(string command, string owner, string friend, string remark)
     {
         var json = new StringBuilder(128 + remark.Length);
         json.Append("{\"callbackCommand\":");
-        GoJson.AppendString(json, Command);
+        GoJson.AppendString(json, command);
         json.Append(",\"ownerUserID\":");
         GoJson.AppendString(json, owner);
         json.Append(",\"friendUserID\":");

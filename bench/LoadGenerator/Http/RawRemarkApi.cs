@@ -24,6 +24,19 @@ public sealed class RawRemarkApi(Uri baseAddress, int workers) : IRemarkApi, IAs
         return status == 200 && ReplyParser.ActionCodeIsZero(reply.Span);
     }
 
+    /// <summary>
+    /// A before-set-remark callback; true for HTTP 200 with <c>actionCode</c> 0, which every policy
+    /// answer has ("continue", a rewrite, or a refusal, which OpenIM tells apart by <c>nextCode</c>).
+    /// </summary>
+    public async Task<bool> PostBeforeCallbackAsync(int worker, string owner, string friend, string remark, string operationId)
+    {
+        var body = CallbackBody.Encode(CallbackBody.BeforeCommand, owner, friend, remark);
+        var head = string.Create(CultureInfo.InvariantCulture,
+            $"POST {RequestText.BeforeCallbackPath} HTTP/1.1\r\nHost: {_host}\r\nUser-Agent: Go-http-client/1.1\r\nContent-Length: {body.Length}\r\nContent-Type: application/json; charset=utf-8\r\nOperationid: {operationId}\r\nAccept-Encoding: gzip\r\n\r\n");
+        var (status, reply) = await _connections[worker].SendAsync(Concat(head, body));
+        return status == 200 && ReplyParser.ActionCodeIsZero(reply.Span);
+    }
+
     public async Task<string?> GetRemarkAsync(int worker, string owner, string friend)
     {
         var head = $"GET {RequestText.RemarkPath(owner, friend)} HTTP/1.1\r\nHost: {_host}\r\n\r\n";

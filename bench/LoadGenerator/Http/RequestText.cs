@@ -7,6 +7,8 @@ public static class RequestText
 {
     public const string CallbackPath = "/callbackExample/" + CallbackBody.Command;
 
+    public const string BeforeCallbackPath = "/callbackExample/" + CallbackBody.BeforeCommand;
+
     public static string RemarkPath(string owner, string friend) =>
         $"/api/v1/users/{Uri.EscapeDataString(owner)}/remarks/{Uri.EscapeDataString(friend)}";
 

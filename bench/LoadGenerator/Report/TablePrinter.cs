@@ -24,6 +24,11 @@ public static class TablePrinter
             Row(text, "ingest at half peak", Phase(half), baseline.IngestAtHalfPeak is { } baseHalf ? Phase(baseHalf) : "", "", "");
         }
 
+        if (ours.BeforeCallback is { } before)
+        {
+            Row(text, "before-callback (policy)", Phase(before), "", "", "");
+        }
+
         Row(text, "GET remark/s (p50/p99 ms)", Phase(ours.Get), Phase(baseline.Get), "", F(result.Ratios.GetOursOverBaseline));
         Row(text, "lookup 100 IDs/s (p50/p99 ms)", Phase(ours.Lookup), Phase(baseline.Lookup), "", F(result.Ratios.LookupOursOverBaseline));
         if (ours.LargeOwner is { } large)

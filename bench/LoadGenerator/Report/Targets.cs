@@ -17,6 +17,7 @@ public static class Targets
     {
         var lost = ours.ReadBack.Lost + baseline.ReadBack.Lost;
         var halfPeakP99 = ours.IngestAtHalfPeak?.P99Ms ?? double.NaN;
+        var beforeP99 = ours.BeforeCallback?.P99Ms ?? double.NaN;
         return
         [
             new("ingest", "callbacks/s ours ≥ 0.8 × baseline", ratios.IngestOursOverBaseline, ratios.IngestOursOverBaseline >= 0.8),
@@ -25,6 +26,7 @@ public static class Targets
             new("large owner latency", "change p50, 10,000 friends ≤ 1.5 × 10 friends", ratios.LargeOverSmallChangeLatencyP50, ratios.LargeOverSmallChangeLatencyP50 <= 1.5),
             new("large owner bytes", "WAL bytes per change, 10,000 friends ≤ 1.5 × 10 friends", ratios.LargeOverSmallWalBytes, ratios.LargeOverSmallWalBytes <= 1.5),
             new("callback p99", "p99 ≤ 50 ms at half the peak rate (ms)", halfPeakP99, halfPeakP99 <= 50),
+            new("policy decision p99", "before-callback p99 ≤ 20 ms at the ingest rate (ms)", beforeP99, beforeP99 <= 20),
             new("lost", "acknowledged callbacks not read back = 0", lost, lost == 0),
         ];
     }

@@ -12,4 +12,5 @@ public sealed record SuiteResult(
     PhaseResult Get,
     PhaseResult Lookup,
     LargeOwnerResult? LargeOwner,
-    ReadBackResult ReadBack);
+    ReadBackResult ReadBack,
+    PhaseResult? BeforeCallback = null);

@@ -44,6 +44,21 @@ public sealed class CoHostedWebFrontTests
         Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
     }
 
+    [Fact]
+    public async Task The_remark_policy_asks_the_owner_grain_in_its_own_silo()
+    {
+        await using var webFront = await StartAsync(FreeTcpPort.Next(), ("Policy__MaxChangesPerOwnerPerMinute", "1"), ("Policy__TimeoutMilliseconds", "2000"));
+        using var client = webFront.CreateClient();
+        var callbacks = new OpenImCallbackSender(client);
+        const string Before = "callbackBeforeSetFriendRemarkCommand";
+
+        (await callbacks.SendAsync(Before, GoJson.FriendRemarkCallback(Before, "co-rate", "f1", "one"), "op-co-3")).AssertSuccess();
+        var second = OpenImReply.Decode((await callbacks.SendAsync(Before, GoJson.FriendRemarkCallback(Before, "co-rate", "f2", "two"), "op-co-4")).Body);
+
+        Assert.True(second.Refuses);
+        Assert.Equal(22003, second.ErrCode);
+    }
+
     /// <summary>The dashboard's counters once they list <paramref name="text"/> (it collects them in the background).</summary>
     private static Task<string> DashboardCountersListingAsync(HttpClient client, string text) =>
         Eventually.ReturnsAsync(

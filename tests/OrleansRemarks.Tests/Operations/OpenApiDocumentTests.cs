@@ -61,7 +61,26 @@ public sealed class OpenApiDocumentTests(ObservedServiceFixture service)
             Assert.Contains($"| {errCode} |", description);
         }
 
+        foreach (var policyCode in new[] { 22001, 22002, 22003 })
+        {
+            Assert.Contains($"| {policyCode} | 200 |", description);
+        }
+
+        AssertSchemaProperties(document, callback.GetProperty("responses").GetProperty("200"), "remark");
+
         Assert.DoesNotContain(OperationsDeployment.CallbackSecret, document.RootElement.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Document_describes_the_policy_endpoint()
+    {
+        using var document = await GetDocumentAsync();
+
+        var policy = document.RootElement.GetProperty("paths").GetProperty("/api/v1/policy").GetProperty("get");
+        Assert.Equal("GetPolicy", policy.GetProperty("operationId").GetString());
+        AssertSchemaProperties(document, policy.GetProperty("responses").GetProperty("200"),
+            "active", "maxLength", "blockedTerms", "normalize", "maxChangesPerOwnerPerMinute", "timeoutMilliseconds", "loadedAt", "reloadError");
+        AssertResponses(policy, "200", "429");
     }
 
     [Fact]
