@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.Grains.Remarks;
@@ -23,10 +24,12 @@ public sealed partial class UserFriendsGrain(
 
     private OwnerStateStore? _store;
     private OwnerRemarkBook? _book;
+    private TimeSpan _replayWindow = ReplayWindowOptions.Default;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store = new OwnerStateStore(storage, this.GetGrainId(), metrics);
+        _replayWindow = ServiceProvider.GetService<IOptions<ReplayWindowOptions>>()?.Value.ReplayWindow ?? _replayWindow;
         await LoadAsync();
     }
 
@@ -82,21 +85,37 @@ public sealed partial class UserFriendsGrain(
         {
             var book = await BookAsync();
             var current = book.Find(friendUserId);
-            if (ChangeRules.OutcomeWithoutWrite(current, operationId, remark) is { } outcome)
+            var outcome = ChangeRules.OutcomeWithoutWrite(current, operationId, remark);
+            var index = book.BucketIndexOf(friendUserId);
+            if (outcome == RemarkChangeOutcome.Duplicate)
             {
-                return new RemarkChangeResult(outcome, book.Version);
+                return new RemarkChangeResult(outcome.Value, book.Version);
             }
 
-            var applied = new AppliedChange(
-                string.IsNullOrEmpty(operationId) ? null : operationId,
-                remark,
-                clock.GetUtcNow().ToUnixTimeMilliseconds());
+            if (outcome == RemarkChangeOutcome.Unchanged && string.IsNullOrEmpty(operationId))
+            {
+                // Nothing to remember, but "unchanged" must hold for what is stored, not only for this activation's memory.
+                if (await _store!.IsCurrentAsync(index, book.Bucket(index)))
+                {
+                    return new RemarkChangeResult(outcome.Value, book.Version);
+                }
+
+                _book = null;
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            var change = new AppliedChange(string.IsNullOrEmpty(operationId) ? null : operationId, remark, now.ToUnixTimeMilliseconds());
             // The stored entry's ID string, not the request's: one object fewer kept per change.
-            var entry = ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, applied);
-            var index = book.BucketIndexOf(friendUserId);
+            // An "unchanged" change with an operationID is remembered by a version-checked write, so a
+            // late copy of it is a duplicate and the answer holds for what storage holds.
+            var entry = outcome is null
+                ? ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, change)
+                : ChangeRules.Remember(current, current?.FriendUserId ?? friendUserId, change);
+            var forgetBefore = (now - _replayWindow).ToUnixTimeMilliseconds();
             try
             {
-                var written = await _store!.WriteBucketAsync(index, book.Bucket(index), book.BucketWith(index, entry));
+                var written = await _store!.WriteBucketAsync(index, book.Bucket(index), book.BucketWith(index, entry, applied: outcome is null, forgetBefore));
                 book.CommitChange(index, written, entry);
             }
             catch (InconsistentStateException) when (attempt < MaxAttempts)
@@ -114,7 +133,7 @@ public sealed partial class UserFriendsGrain(
             }
 
             await SplitIfNeededAsync(book);
-            return new RemarkChangeResult(RemarkChangeOutcome.Applied, book.Version);
+            return new RemarkChangeResult(outcome ?? RemarkChangeOutcome.Applied, book.Version);
         }
     }
 

@@ -49,39 +49,63 @@ public sealed class OwnerRemarkBook
 
     public Stored<RemarkBucket> Bucket(int index) => _buckets[index];
 
-    /// <summary>The bucket holding <paramref name="entry"/> after one more applied change.</summary>
+    /// <summary>
+    /// The bucket holding <paramref name="entry"/> after one more change: an applied one (counted
+    /// in the owner's version) or, with <paramref name="applied"/> false, a remembered "unchanged"
+    /// one. Whatever the other entries hold from before <paramref name="forgetBeforeUnixMs"/> is
+    /// left out (see <see cref="ReplayWindow"/>); entries keep their order.
+    /// </summary>
     /// <remarks>One array, no iterator: this runs for every change, and its result stays in memory.</remarks>
-    public RemarkBucket BucketWith(int index, FriendEntry entry)
+    public RemarkBucket BucketWith(int index, FriendEntry entry, bool applied = true, long forgetBeforeUnixMs = long.MinValue)
     {
         var current = _buckets[index].Value;
         var friends = current.Friends;
         var at = IndexOfFriend(friends, entry.FriendUserId);
         var changed = new FriendEntry[at < 0 ? friends.Count + 1 : friends.Count];
+        var count = 0;
         for (var i = 0; i < friends.Count; i++)
         {
-            changed[i] = friends[i];
+            if ((i == at ? entry : ReplayWindow.Forget(friends[i], forgetBeforeUnixMs)) is { } kept)
+            {
+                changed[count++] = kept;
+            }
         }
 
-        changed[at < 0 ? friends.Count : at] = entry;
-        return new RemarkBucket(current.AppliedChanges + 1, changed);
+        if (at < 0)
+        {
+            changed[count++] = entry;
+        }
+
+        return new RemarkBucket(current.AppliedChanges + (applied ? 1 : 0), count == changed.Length ? changed : changed[..count]);
     }
 
     /// <summary>Takes in a bucket that storage confirmed, holding the changed <paramref name="entry"/>.</summary>
+    /// <remarks>Entries the write forgot or shortened (<see cref="BucketWith"/>) are taken in too.</remarks>
     public void CommitChange(int index, Stored<RemarkBucket> written, FriendEntry entry)
     {
+        var before = _buckets[index].Value.Friends;
+        var after = written.Value.Friends;
         _buckets[index] = written;
-        if (_entries.TryGetValue(entry.FriendUserId, out var old))
+        // Both lists are in the same order; "after" lacks forgotten entries and may end with a new one.
+        var j = 0;
+        for (var i = 0; i < before.Count; i++)
         {
-            _estimatedBytes -= EntrySize.Of(old);
+            if (j < after.Count && string.Equals(before[i].FriendUserId, after[j].FriendUserId, StringComparison.Ordinal))
+            {
+                if (!ReferenceEquals(before[i], after[j]) && !ReferenceEquals(after[j], entry))
+                {
+                    Replace(after[j]);
+                }
+
+                j++;
+            }
+            else
+            {
+                Unindex(before[i]);
+            }
         }
 
-        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing there.
-        if (!entry.Latest.LeavesRemark)
-        {
-            _withRemark.Remove(entry.FriendUserId);
-        }
-
-        Index(entry);
+        Replace(entry);
     }
 
     public BucketSplit PlanSplit()
@@ -144,6 +168,32 @@ public sealed class OwnerRemarkBook
         }
 
         return bucket with { Value = bucket.Value with { Friends = belonging } };
+    }
+
+    /// <summary>Indexes the changed entry of a friend in place of what was indexed for them.</summary>
+    private void Replace(FriendEntry entry)
+    {
+        if (_entries.TryGetValue(entry.FriendUserId, out var old))
+        {
+            _estimatedBytes -= EntrySize.Of(old);
+        }
+
+        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing there.
+        if (!entry.Latest.LeavesRemark)
+        {
+            _withRemark.Remove(entry.FriendUserId);
+        }
+
+        Index(entry);
+    }
+
+    private void Unindex(FriendEntry entry)
+    {
+        if (_entries.Remove(entry.FriendUserId, out var indexed))
+        {
+            _estimatedBytes -= EntrySize.Of(indexed);
+            _withRemark.Remove(entry.FriendUserId);
+        }
     }
 
     private void Index(FriendEntry entry)

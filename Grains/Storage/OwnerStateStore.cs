@@ -19,6 +19,10 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
         return buckets;
     }
 
+    /// <summary>Whether the bucket's stored version is still the one <paramref name="known"/> holds (one read).</summary>
+    public async Task<bool> IsCurrentAsync(int index, Stored<RemarkBucket> known) =>
+        string.Equals((await ReadBucketAsync(index)).ETag, known.ETag, StringComparison.Ordinal);
+
     /// <summary>Writes <paramref name="value"/> over the version <paramref name="current"/> holds; returns what is now stored.</summary>
     public Task<Stored<RemarkBucket>> WriteBucketAsync(int index, Stored<RemarkBucket> current, RemarkBucket value) =>
         WriteAsync(StateNames.Bucket(index), current, value);

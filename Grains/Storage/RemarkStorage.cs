@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansRemarks.Grains.Remarks;
 using OrleansRemarks.Grains.Storage.Batching;
 
 namespace OrleansRemarks.Grains.Storage;
@@ -41,6 +42,8 @@ public static class RemarkStorage
         var serializer = new RemarkStateSerializer();
         builder.Services.AddKeyedSingleton(ProviderName, (_, _) => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddOptions<StateWriteBatchingOptions>();
+        builder.Services.AddOptions<ReplayWindowOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplayWindowOptions>, ReplayWindowOptionsValidator>());
         builder.Services.AddKeyedSingleton(ProviderName, (services, _) => new StateWriteBatcher(
             services.GetRequiredKeyedService<NpgsqlDataSource>(ProviderName),
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
