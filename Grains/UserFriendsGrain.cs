@@ -148,10 +148,7 @@ public sealed partial class UserFriendsGrain(
         var split = book.PlanSplit();
         try
         {
-            var target = await _store!.ReadBucketAsync(split.NewIndex);
-            var moved = await _store.WriteBucketAsync(split.NewIndex, target, split.Moved);
-            var layout = await _store.WriteLayoutAsync(book.Layout, split.Layout);
-            var kept = await _store.WriteBucketAsync(split.OldIndex, book.Bucket(split.OldIndex), split.Kept);
+            var (layout, kept, moved) = await _store!.WriteSplitAsync(book.Layout, book.Bucket(split.OldIndex), split);
             book.CommitSplit(split, layout, kept, moved);
         }
         catch (Exception exception)

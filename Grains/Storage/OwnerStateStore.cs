@@ -1,4 +1,5 @@
 using Orleans.Storage;
+using OrleansRemarks.Grains.Remarks;
 
 namespace OrleansRemarks.Grains.Storage;
 
@@ -26,6 +27,18 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
     /// <summary>Writes <paramref name="value"/> over the version <paramref name="current"/> holds; returns what is now stored.</summary>
     public Task<Stored<RemarkBucket>> WriteBucketAsync(int index, Stored<RemarkBucket> current, RemarkBucket value) =>
         WriteAsync(StateNames.Bucket(index), current, value);
+
+    /// <summary>Writes a split of bucket <see cref="BucketSplit.OldIndex"/>, known as <paramref name="old"/>, under <paramref name="layout"/>.</summary>
+    /// <returns>What is now stored: the layout, the old bucket with what it kept, the new bucket.</returns>
+    public async Task<(Stored<BucketLayout> Layout, Stored<RemarkBucket> Kept, Stored<RemarkBucket> Moved)> WriteSplitAsync(
+        Stored<BucketLayout> layout, Stored<RemarkBucket> old, BucketSplit split)
+    {
+        var target = await ReadBucketAsync(split.NewIndex);
+        var moved = await WriteBucketAsync(split.NewIndex, target, split.Moved);
+        var newLayout = await WriteLayoutAsync(layout, split.Layout);
+        var kept = await WriteBucketAsync(split.OldIndex, old, split.Kept);
+        return (newLayout, kept, moved);
+    }
 
     public Task<Stored<BucketLayout>> WriteLayoutAsync(Stored<BucketLayout> current, BucketLayout value) =>
         WriteAsync(StateNames.Layout, current, value);
