@@ -162,8 +162,7 @@ public sealed partial class UserFriendsGrain(
 
     private async Task<OwnerRemarkBook> LoadAsync()
     {
-        var layout = await _store!.ReadLayoutAsync();
-        var buckets = await _store.ReadBucketsAsync(layout.Value.BucketCount);
+        var (layout, buckets) = await _store!.ReadAllAsync();
         _book = OwnerRemarkBook.Load(layout, buckets);
         return _book;
     }

@@ -23,11 +23,18 @@ public sealed class OwnerRemarkBook
         _buckets = [.. buckets];
         for (var index = 0; index < _buckets.Count; index++)
         {
-            _buckets[index] = WithoutStrayEntries(index, _buckets[index]);
             foreach (var entry in _buckets[index].Value.Friends)
             {
-                Index(entry);
+                if (BucketIndexOf(entry.FriendUserId) == index)
+                {
+                    Index(entry);
+                }
             }
+        }
+
+        for (var index = 0; index < _buckets.Count; index++)
+        {
+            _buckets[index] = WithStrayEntriesSettled(index, _buckets[index]);
         }
     }
 
@@ -92,14 +99,14 @@ public sealed class OwnerRemarkBook
         {
             if (j < after.Count && string.Equals(before[i].FriendUserId, after[j].FriendUserId, StringComparison.Ordinal))
             {
-                if (!ReferenceEquals(before[i], after[j]) && !ReferenceEquals(after[j], entry))
+                if (!ReferenceEquals(before[i], after[j]) && !ReferenceEquals(after[j], entry) && IsIndexed(before[i]))
                 {
                     Replace(after[j]);
                 }
 
                 j++;
             }
-            else
+            else if (IsIndexed(before[i]))
             {
                 Unindex(before[i]);
             }
@@ -157,17 +164,68 @@ public sealed class OwnerRemarkBook
             ? new FriendRemark(entry.FriendUserId, entry.Latest.Remark!, DateTimeOffset.FromUnixTimeMilliseconds(entry.Latest.AppliedAtUnixMs))
             : null;
 
-    /// <summary>Drops copies left behind in an old bucket by a split that stopped before its last write.</summary>
-    private Stored<RemarkBucket> WithoutStrayEntries(int index, Stored<RemarkBucket> bucket)
+    /// <summary>
+    /// Settles copies found in a bucket the friend no longer hashes to. Splits are atomic now, but
+    /// rows written before could hold them: a split that stopped before rewriting its old bucket, or
+    /// whose old bucket a duplicate activation changed meanwhile. The newest copy wins (by its
+    /// newest remembered change; a tie goes to the friend's own bucket). A stray copy that is not
+    /// newer is dropped here, and from storage at that bucket's next write. A newer one stays where
+    /// it is and is also put into the friend's own bucket in memory, so storage holds it in one row
+    /// or the other whichever is written first, and the next load finds the own bucket's copy as new.
+    /// </summary>
+    private Stored<RemarkBucket> WithStrayEntriesSettled(int index, Stored<RemarkBucket> bucket)
     {
         var friends = bucket.Value.Friends;
-        var belonging = friends.Where(f => BucketIndexOf(f.FriendUserId) == index).ToList();
-        if (belonging.Count == friends.Count)
+        List<FriendEntry>? settled = null;
+        for (var i = 0; i < friends.Count; i++)
         {
-            return bucket;
+            var entry = friends[i];
+            var home = BucketIndexOf(entry.FriendUserId);
+            var keep = home == index;
+            if (!keep && (!_entries.TryGetValue(entry.FriendUserId, out var indexed) || NewestChangeOf(entry) > NewestChangeOf(indexed)))
+            {
+                keep = true;
+                if (indexed is not null)
+                {
+                    Unindex(indexed);
+                }
+
+                Index(entry);
+                _buckets[home] = _buckets[home] with { Value = WithEntry(_buckets[home].Value, entry) };
+            }
+
+            if (!keep)
+            {
+                settled ??= [.. friends.Take(i)];
+            }
+            else
+            {
+                settled?.Add(entry);
+            }
         }
 
-        return bucket with { Value = bucket.Value with { Friends = belonging } };
+        return settled is null ? bucket : bucket with { Value = bucket.Value with { Friends = settled } };
+    }
+
+    private static long NewestChangeOf(FriendEntry entry) =>
+        Math.Max(
+            entry.History.Count == 0 ? long.MinValue : entry.History.Max(change => change.AppliedAtUnixMs),
+            entry.Unchanged is not { Count: > 0 } unchanged ? long.MinValue : unchanged.Max(change => change.AppliedAtUnixMs));
+
+    private static RemarkBucket WithEntry(RemarkBucket bucket, FriendEntry entry)
+    {
+        var friends = bucket.Friends.ToList();
+        var at = IndexOfFriend(friends, entry.FriendUserId);
+        if (at < 0)
+        {
+            friends.Add(entry);
+        }
+        else
+        {
+            friends[at] = entry;
+        }
+
+        return bucket with { Friends = friends };
     }
 
     /// <summary>Indexes the changed entry of a friend in place of what was indexed for them.</summary>
@@ -186,6 +244,10 @@ public sealed class OwnerRemarkBook
 
         Index(entry);
     }
+
+    /// <summary>Whether this very copy is the one indexed (a settled stray copy may be held by two buckets).</summary>
+    private bool IsIndexed(FriendEntry entry) =>
+        _entries.TryGetValue(entry.FriendUserId, out var indexed) && ReferenceEquals(indexed, entry);
 
     private void Unindex(FriendEntry entry)
     {

@@ -52,9 +52,11 @@ public static class RemarkStorage
         builder.Services.AddKeyedSingleton<IGrainStorage>(ProviderName, (services, _) =>
         {
             var provider = services.GetRequiredKeyedService<IGrainStorage>(AdoNetProviderName);
-            return services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled
-                ? new BatchingGrainStorage(provider, services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName), serializer)
-                : provider;
+            return new BatchingGrainStorage(
+                provider,
+                services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName),
+                serializer,
+                batchUpdates: services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled);
         });
         return builder.AddAdoNetGrainStorage(AdoNetProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<IServiceProvider>((provider, services) =>

@@ -46,6 +46,40 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         return write.Completion.Task;
     }
 
+    /// <summary>
+    /// Writes every one of <paramref name="writes"/> or none, in one transaction on a connection of
+    /// its own; each completes with its new version only after the commit.
+    /// </summary>
+    /// <returns>False, with nothing written, when any write's version check failed.</returns>
+    public async Task<bool> WriteTogetherAsync(IReadOnlyList<PendingStateWrite> writes)
+    {
+        // The batches' row order: a batch and this transaction never wait on each other's rows in opposite order.
+        var ordered = writes.OrderBy(write => write.Row).ToList();
+        var query = await WriteQueryAsync().ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var versions = await ExecuteAsync(connection, transaction, ordered, query).ConfigureAwait(false);
+                if (versions.Any(version => version is null))
+                {
+                    await transaction.RollbackAsync().ConfigureAwait(false);
+                    return false;
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+                for (var i = 0; i < ordered.Count; i++)
+                {
+                    ordered[i].Completion.TrySetResult(versions[i]);
+                }
+
+                return true;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -81,7 +115,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             // One order for every batch: two batches never wait on each other's rows in opposite order.
             batch.Sort((left, right) => left.Row.CompareTo(right.Row));
             var query = await WriteQueryAsync().ConfigureAwait(false);
-            versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), batch, query).ConfigureAwait(false);
+            versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), null, batch, query).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -101,9 +135,9 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, List<PendingStateWrite> batch, string query)
+    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<PendingStateWrite> batch, string query)
     {
-        var command = new NpgsqlBatch(connection);
+        var command = new NpgsqlBatch(connection, transaction);
         await using var _ = command.ConfigureAwait(false);
         foreach (var write in batch)
         {
@@ -126,7 +160,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             }
         }
 
-        // The reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
+        // Without a transaction, the reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
         return versions;
     }
 
