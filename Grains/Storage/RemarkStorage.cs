@@ -41,7 +41,8 @@ public static class RemarkStorage
         // One data source (one connection pool) for the provider and the write batcher.
         var serializer = new RemarkStateSerializer();
         builder.Services.AddKeyedSingleton(ProviderName, (_, _) => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddOptions<StateWriteBatchingOptions>();
+        builder.Services.AddOptions<StateWriteBatchingOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateWriteBatchingOptions>, StateWriteBatchingOptionsValidator>());
         builder.Services.AddOptions<ReplayWindowOptions>().ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplayWindowOptions>, ReplayWindowOptionsValidator>());
         builder.Services.AddKeyedSingleton(ProviderName, (services, _) => new StateWriteBatcher(
