@@ -4,6 +4,7 @@ using Orleans.TestingHost;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.Grains.Remarks;
 using OrleansRemarks.Grains.Storage;
+using OrleansRemarks.Grains.Storage.Batching;
 using OrleansRemarks.Tests.Infrastructure;
 
 namespace OrleansRemarks.Tests.Grains;
@@ -98,6 +99,32 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
         var final = await LoadAsync(NewStore("owner-3"));
         Assert.Equal("changed by B", final.Get(moving)?.Remark);
         Assert.Equal("kept bucket rewritten again", final.Get(stayed)?.Remark);
+    }
+
+    [Fact]
+    public async Task Splits_are_stored_when_write_batching_is_off()
+    {
+        var connectionString = await MigratedDatabase.CreateAsync();
+        var serviceId = "unbatched-" + Guid.NewGuid().ToString("N")[..8];
+        var friends = Enumerable.Range(0, 300).Select(i => "friend-" + i).ToArray();
+        await using (var cluster = await RemarkTestCluster.StartAsync(connectionString, serviceId, silos: 1,
+            configure: silo => silo.Services.Configure<StateWriteBatchingOptions>(options => options.Enabled = false)))
+        {
+            var owner = cluster.Client.GetUserFriendsGrain("unbatched");
+            foreach (var friend in friends)
+            {
+                await owner.ApplyRemarkAsync(new RemarkChange(friend, "remark of " + friend + new string('x', 40), "op-" + friend));
+            }
+        }
+
+        await using var reloaded = await RemarkTestCluster.StartAsync(connectionString, serviceId, silos: 1);
+        var store = new OwnerStateStore(
+            reloaded.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(RemarkStorage.ProviderName),
+            GrainId.Create(UserFriendsGrainKey.GrainTypeName, UserFriendsGrainKey.For("unbatched")),
+            reloaded.Silos[0].ServiceProvider.GetRequiredService<RemarkStorageMetrics>());
+        var book = await LoadAsync(store);
+        Assert.True(book.Layout.Value.BucketCount > 4, $"300 friends should have split the owner, not {book.Layout.Value.BucketCount} buckets");
+        Assert.All(friends, friend => Assert.Equal("remark of " + friend + new string('x', 40), book.Get(friend)?.Remark));
     }
 
     private OwnerStateStore NewStore(string ownerId)
