@@ -16,7 +16,10 @@ public static class ChangeRules
             return string.IsNullOrEmpty(remark) ? RemarkChangeOutcome.Unchanged : null;
         }
 
-        if (!string.IsNullOrEmpty(operationId) && (IsReplay(current.History, operationId, remark) || (current.Unchanged is { } remembered && IsReplay(remembered, operationId, remark))))
+        // Changes answered "unchanged" are remembered too: a late copy of one must not revert a newer remark.
+        if (!string.IsNullOrEmpty(operationId)
+            && (IsReplay(current.History, operationId, remark)
+                || (current.Unchanged is { } remembered && IsReplay(remembered, operationId, remark))))
         {
             return RemarkChangeOutcome.Duplicate;
         }
