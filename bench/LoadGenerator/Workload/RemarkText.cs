@@ -5,7 +5,7 @@ namespace OrleansRemarks.Bench.LoadGenerator.Workload;
 /// <summary>
 /// Unique remarks of a realistic length, some of them not ASCII. Each run has its own tag, so a
 /// run against a database an earlier run filled still changes every remark it sends (a remark
-/// equal to the stored one is "unchanged" and would write nothing).
+/// equal to the stored one is "unchanged": not applied, only remembered).
 /// </summary>
 public static class RemarkText
 {
