@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.Grains.Remarks;
@@ -29,6 +30,7 @@ public sealed partial class UserFriendsGrain(
     private OwnerSyncSchedule? _schedule;
     private DateTimeOffset? _lastSyncedAt;
     private ChangeRateWindow? _changeRate;
+    private TimeSpan _replayWindow = ReplayWindowOptions.Default;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +40,7 @@ public sealed partial class UserFriendsGrain(
             _schedule = new OwnerSyncSchedule(this, synchronizer, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReconcileOptions>>().Value, clock, logger);
         }
 
+        _replayWindow = ServiceProvider.GetService<IOptions<ReplayWindowOptions>>()?.Value.ReplayWindow ?? _replayWindow;
         await LoadAsync();
     }
 
@@ -101,21 +104,37 @@ public sealed partial class UserFriendsGrain(
         {
             var book = await BookAsync();
             var current = book.Find(friendUserId);
-            if (ChangeRules.OutcomeWithoutWrite(current, operationId, remark) is { } outcome)
+            var outcome = ChangeRules.OutcomeWithoutWrite(current, operationId, remark);
+            var index = book.BucketIndexOf(friendUserId);
+            if (outcome == RemarkChangeOutcome.Duplicate)
             {
-                return new RemarkChangeResult(outcome, book.Version);
+                return new RemarkChangeResult(outcome.Value, book.Version);
             }
 
-            var applied = new AppliedChange(
-                string.IsNullOrEmpty(operationId) ? null : operationId,
-                remark,
-                clock.GetUtcNow().ToUnixTimeMilliseconds());
+            if (outcome == RemarkChangeOutcome.Unchanged && string.IsNullOrEmpty(operationId))
+            {
+                // Nothing to remember, but "unchanged" must hold for what is stored, not only for this activation's memory.
+                if (await _store!.IsCurrentAsync(index, book.Bucket(index)))
+                {
+                    return new RemarkChangeResult(outcome.Value, book.Version);
+                }
+
+                _book = null;
+                continue;
+            }
+
+            var now = clock.GetUtcNow();
+            var change = new AppliedChange(string.IsNullOrEmpty(operationId) ? null : operationId, remark, now.ToUnixTimeMilliseconds());
             // The stored entry's ID string, not the request's: one object fewer kept per change.
-            var entry = ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, applied);
-            var index = book.BucketIndexOf(friendUserId);
+            // An "unchanged" change with an operationID is remembered by a version-checked write, so a
+            // late copy of it is a duplicate and the answer holds for what storage holds.
+            var entry = outcome is null
+                ? ChangeRules.Append(current, current?.FriendUserId ?? friendUserId, change)
+                : ChangeRules.Remember(current, current?.FriendUserId ?? friendUserId, change);
+            var forgetBefore = (now - _replayWindow).ToUnixTimeMilliseconds();
             try
             {
-                var written = await _store!.WriteBucketAsync(index, book.Bucket(index), book.BucketWith(index, entry));
+                var written = await _store!.WriteBucketAsync(index, book.Bucket(index), book.BucketWith(index, entry, applied: outcome is null, forgetBefore));
                 book.CommitChange(index, written, entry);
             }
             catch (InconsistentStateException) when (attempt < MaxAttempts)
@@ -133,7 +152,7 @@ public sealed partial class UserFriendsGrain(
             }
 
             await SplitIfNeededAsync(book);
-            return new RemarkChangeResult(RemarkChangeOutcome.Applied, book.Version);
+            return new RemarkChangeResult(outcome ?? RemarkChangeOutcome.Applied, book.Version);
         }
     }
 
@@ -148,10 +167,7 @@ public sealed partial class UserFriendsGrain(
         var split = book.PlanSplit();
         try
         {
-            var target = await _store!.ReadBucketAsync(split.NewIndex);
-            var moved = await _store.WriteBucketAsync(split.NewIndex, target, split.Moved);
-            var layout = await _store.WriteLayoutAsync(book.Layout, split.Layout);
-            var kept = await _store.WriteBucketAsync(split.OldIndex, book.Bucket(split.OldIndex), split.Kept);
+            var (layout, kept, moved) = await _store!.WriteSplitAsync(book.Layout, book.Bucket(split.OldIndex), split);
             book.CommitSplit(split, layout, kept, moved);
         }
         catch (Exception exception)
@@ -166,8 +182,7 @@ public sealed partial class UserFriendsGrain(
     private async Task<OwnerRemarkBook> LoadAsync()
     {
         var syncMark = _store!.ReadSyncAsync();
-        var layout = await _store.ReadLayoutAsync();
-        var buckets = await _store.ReadBucketsAsync(layout.Value.BucketCount);
+        var (layout, buckets) = await _store.ReadAllAsync();
         _syncMark = await syncMark;
         if (_syncMark.Value.SyncedAtUnixMs > 0)
         {

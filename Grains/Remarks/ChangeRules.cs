@@ -16,7 +16,10 @@ public static class ChangeRules
             return string.IsNullOrEmpty(remark) ? RemarkChangeOutcome.Unchanged : null;
         }
 
-        if (!string.IsNullOrEmpty(operationId) && IsReplay(current.History, operationId, remark))
+        // Changes answered "unchanged" are remembered too: a late copy of one must not revert a newer remark.
+        if (!string.IsNullOrEmpty(operationId)
+            && (IsReplay(current.History, operationId, remark)
+                || (current.Unchanged is { } remembered && IsReplay(remembered, operationId, remark))))
         {
             return RemarkChangeOutcome.Duplicate;
         }
@@ -29,18 +32,24 @@ public static class ChangeRules
     }
 
     /// <summary>The entry after <paramref name="change"/>, remembering only the newest changes.</summary>
-    public static FriendEntry Append(FriendEntry? current, string friendUserId, AppliedChange change)
+    public static FriendEntry Append(FriendEntry? current, string friendUserId, AppliedChange change) =>
+        new(friendUserId, Newest(current?.History ?? [], change)) { Unchanged = current?.Unchanged };
+
+    /// <summary>The entry after a change answered "unchanged" that carries an operationID: it is remembered, nothing else moves.</summary>
+    public static FriendEntry Remember(FriendEntry? current, string friendUserId, AppliedChange change) =>
+        new(friendUserId, current?.History ?? []) { Unchanged = Newest(current?.Unchanged ?? [], change) };
+
+    private static AppliedChange[] Newest(IReadOnlyList<AppliedChange> remembered, AppliedChange change)
     {
-        var history = current?.History ?? [];
-        var keep = Math.Min(history.Count, RemarkLimits.RememberedChangesPerFriend - 1);
+        var keep = Math.Min(remembered.Count, RemarkLimits.RememberedChangesPerFriend - 1);
         var appended = new AppliedChange[keep + 1];
         for (var i = 0; i < keep; i++)
         {
-            appended[i] = history[history.Count - keep + i];
+            appended[i] = remembered[remembered.Count - keep + i];
         }
 
         appended[keep] = change;
-        return new FriendEntry(friendUserId, appended);
+        return appended;
     }
 
     private static bool IsReplay(IReadOnlyList<AppliedChange> history, string operationId, string? remark)

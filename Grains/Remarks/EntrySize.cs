@@ -12,9 +12,15 @@ public static class EntrySize
     public static long Of(FriendEntry entry)
     {
         long size = EntryOverhead + Encoding.UTF8.GetByteCount(entry.FriendUserId);
-        for (var i = 0; i < entry.History.Count; i++)
+        return size + Of(entry.History) + Of(entry.Unchanged ?? []);
+    }
+
+    private static long Of(IReadOnlyList<AppliedChange> changes)
+    {
+        long size = 0;
+        for (var i = 0; i < changes.Count; i++)
         {
-            var change = entry.History[i];
+            var change = changes[i];
             size += ChangeOverhead
                 + Encoding.UTF8.GetByteCount(change.OperationId ?? "")
                 + Encoding.UTF8.GetByteCount(change.Remark ?? "");

@@ -23,11 +23,18 @@ public sealed class OwnerRemarkBook
         _buckets = [.. buckets];
         for (var index = 0; index < _buckets.Count; index++)
         {
-            _buckets[index] = WithoutStrayEntries(index, _buckets[index]);
             foreach (var entry in _buckets[index].Value.Friends)
             {
-                Index(entry);
+                if (BucketIndexOf(entry.FriendUserId) == index)
+                {
+                    Index(entry);
+                }
             }
+        }
+
+        for (var index = 0; index < _buckets.Count; index++)
+        {
+            _buckets[index] = WithStrayEntriesSettled(index, _buckets[index]);
         }
     }
 
@@ -49,39 +56,63 @@ public sealed class OwnerRemarkBook
 
     public Stored<RemarkBucket> Bucket(int index) => _buckets[index];
 
-    /// <summary>The bucket holding <paramref name="entry"/> after one more applied change.</summary>
+    /// <summary>
+    /// The bucket holding <paramref name="entry"/> after one more change: an applied one (counted
+    /// in the owner's version) or, with <paramref name="applied"/> false, a remembered "unchanged"
+    /// one. Whatever the other entries hold from before <paramref name="forgetBeforeUnixMs"/> is
+    /// left out (see <see cref="ReplayWindow"/>); entries keep their order.
+    /// </summary>
     /// <remarks>One array, no iterator: this runs for every change, and its result stays in memory.</remarks>
-    public RemarkBucket BucketWith(int index, FriendEntry entry)
+    public RemarkBucket BucketWith(int index, FriendEntry entry, bool applied = true, long forgetBeforeUnixMs = long.MinValue)
     {
         var current = _buckets[index].Value;
         var friends = current.Friends;
         var at = IndexOfFriend(friends, entry.FriendUserId);
         var changed = new FriendEntry[at < 0 ? friends.Count + 1 : friends.Count];
+        var count = 0;
         for (var i = 0; i < friends.Count; i++)
         {
-            changed[i] = friends[i];
+            if ((i == at ? entry : ReplayWindow.Forget(friends[i], forgetBeforeUnixMs)) is { } kept)
+            {
+                changed[count++] = kept;
+            }
         }
 
-        changed[at < 0 ? friends.Count : at] = entry;
-        return new RemarkBucket(current.AppliedChanges + 1, changed);
+        if (at < 0)
+        {
+            changed[count++] = entry;
+        }
+
+        return new RemarkBucket(current.AppliedChanges + (applied ? 1 : 0), count == changed.Length ? changed : changed[..count]);
     }
 
     /// <summary>Takes in a bucket that storage confirmed, holding the changed <paramref name="entry"/>.</summary>
+    /// <remarks>Entries the write forgot or shortened (<see cref="BucketWith"/>) are taken in too.</remarks>
     public void CommitChange(int index, Stored<RemarkBucket> written, FriendEntry entry)
     {
+        var before = _buckets[index].Value.Friends;
+        var after = written.Value.Friends;
         _buckets[index] = written;
-        if (_entries.TryGetValue(entry.FriendUserId, out var old))
+        // Both lists are in the same order; "after" lacks forgotten entries and may end with a new one.
+        var j = 0;
+        for (var i = 0; i < before.Count; i++)
         {
-            _estimatedBytes -= EntrySize.Of(old);
+            if (j < after.Count && string.Equals(before[i].FriendUserId, after[j].FriendUserId, StringComparison.Ordinal))
+            {
+                if (!ReferenceEquals(before[i], after[j]) && !ReferenceEquals(after[j], entry) && IsIndexed(before[i]))
+                {
+                    Replace(after[j]);
+                }
+
+                j++;
+            }
+            else if (IsIndexed(before[i]))
+            {
+                Unindex(before[i]);
+            }
         }
 
-        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing there.
-        if (!entry.Latest.LeavesRemark)
-        {
-            _withRemark.Remove(entry.FriendUserId);
-        }
-
-        Index(entry);
+        Replace(entry);
     }
 
     /// <summary>The bucket holding every one of <paramref name="entries"/> (all of this bucket) after one more applied change each.</summary>
@@ -172,17 +203,98 @@ public sealed class OwnerRemarkBook
             ? new FriendRemark(entry.FriendUserId, entry.Latest.Remark!, DateTimeOffset.FromUnixTimeMilliseconds(entry.Latest.AppliedAtUnixMs))
             : null;
 
-    /// <summary>Drops copies left behind in an old bucket by a split that stopped before its last write.</summary>
-    private Stored<RemarkBucket> WithoutStrayEntries(int index, Stored<RemarkBucket> bucket)
+    /// <summary>
+    /// Settles copies found in a bucket the friend no longer hashes to. Splits are atomic now, but
+    /// rows written before could hold them: a split that stopped before rewriting its old bucket, or
+    /// whose old bucket a duplicate activation changed meanwhile. The newest copy wins (by its
+    /// newest remembered change; a tie goes to the friend's own bucket). A stray copy that is not
+    /// newer is dropped here, and from storage at that bucket's next write. A newer one stays where
+    /// it is and is also put into the friend's own bucket in memory, so storage holds it in one row
+    /// or the other whichever is written first, and the next load finds the own bucket's copy as new.
+    /// </summary>
+    private Stored<RemarkBucket> WithStrayEntriesSettled(int index, Stored<RemarkBucket> bucket)
     {
         var friends = bucket.Value.Friends;
-        var belonging = friends.Where(f => BucketIndexOf(f.FriendUserId) == index).ToList();
-        if (belonging.Count == friends.Count)
+        List<FriendEntry>? settled = null;
+        for (var i = 0; i < friends.Count; i++)
         {
-            return bucket;
+            var entry = friends[i];
+            var home = BucketIndexOf(entry.FriendUserId);
+            var keep = home == index;
+            if (!keep && (!_entries.TryGetValue(entry.FriendUserId, out var indexed) || NewestChangeOf(entry) > NewestChangeOf(indexed)))
+            {
+                keep = true;
+                if (indexed is not null)
+                {
+                    Unindex(indexed);
+                }
+
+                Index(entry);
+                _buckets[home] = _buckets[home] with { Value = WithEntry(_buckets[home].Value, entry) };
+            }
+
+            if (!keep)
+            {
+                settled ??= [.. friends.Take(i)];
+            }
+            else
+            {
+                settled?.Add(entry);
+            }
         }
 
-        return bucket with { Value = bucket.Value with { Friends = belonging } };
+        return settled is null ? bucket : bucket with { Value = bucket.Value with { Friends = settled } };
+    }
+
+    private static long NewestChangeOf(FriendEntry entry) =>
+        Math.Max(
+            entry.History.Count == 0 ? long.MinValue : entry.History.Max(change => change.AppliedAtUnixMs),
+            entry.Unchanged is not { Count: > 0 } unchanged ? long.MinValue : unchanged.Max(change => change.AppliedAtUnixMs));
+
+    private static RemarkBucket WithEntry(RemarkBucket bucket, FriendEntry entry)
+    {
+        var friends = bucket.Friends.ToList();
+        var at = IndexOfFriend(friends, entry.FriendUserId);
+        if (at < 0)
+        {
+            friends.Add(entry);
+        }
+        else
+        {
+            friends[at] = entry;
+        }
+
+        return bucket with { Friends = friends };
+    }
+
+    /// <summary>Indexes the changed entry of a friend in place of what was indexed for them.</summary>
+    private void Replace(FriendEntry entry)
+    {
+        if (_entries.TryGetValue(entry.FriendUserId, out var old))
+        {
+            _estimatedBytes -= EntrySize.Of(old);
+        }
+
+        // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing there.
+        if (!entry.Latest.LeavesRemark)
+        {
+            _withRemark.Remove(entry.FriendUserId);
+        }
+
+        Index(entry);
+    }
+
+    /// <summary>Whether this very copy is the one indexed (a settled stray copy may be held by two buckets).</summary>
+    private bool IsIndexed(FriendEntry entry) =>
+        _entries.TryGetValue(entry.FriendUserId, out var indexed) && ReferenceEquals(indexed, entry);
+
+    private void Unindex(FriendEntry entry)
+    {
+        if (_entries.Remove(entry.FriendUserId, out var indexed))
+        {
+            _estimatedBytes -= EntrySize.Of(indexed);
+            _withRemark.Remove(entry.FriendUserId);
+        }
     }
 
     private void Index(FriendEntry entry)

@@ -1,4 +1,5 @@
 using Orleans.Storage;
+using OrleansRemarks.Grains.Remarks;
 
 namespace OrleansRemarks.Grains.Storage;
 
@@ -19,6 +20,10 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
         return buckets;
     }
 
+    /// <summary>Whether the bucket's stored version is still the one <paramref name="known"/> holds (one read).</summary>
+    public async Task<bool> IsCurrentAsync(int index, Stored<RemarkBucket> known) =>
+        string.Equals((await ReadBucketAsync(index)).ETag, known.ETag, StringComparison.Ordinal);
+
     /// <summary>Writes <paramref name="value"/> over the version <paramref name="current"/> holds; returns what is now stored.</summary>
     public Task<Stored<RemarkBucket>> WriteBucketAsync(int index, Stored<RemarkBucket> current, RemarkBucket value) =>
         WriteAsync(StateNames.Bucket(index), current, value);
@@ -27,6 +32,71 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
 
     public Task<Stored<SyncMark>> WriteSyncAsync(Stored<SyncMark> current, SyncMark value) =>
         WriteAsync(StateNames.Sync, current, value);
+
+    /// <summary>
+    /// Writes a split as one transaction: the layout, the old bucket without the moved entries and
+    /// the new bucket, each version-checked, so a duplicate activation's write to the old bucket
+    /// makes the whole split fail instead of being overwritten or left beside a moved copy.
+    /// <paramref name="layout"/> and <paramref name="old"/> are the layout and the old bucket as the split was planned from them.
+    /// </summary>
+    /// <returns>What is now stored: the layout, the old bucket with what it kept, the new bucket.</returns>
+    public async Task<(Stored<BucketLayout> Layout, Stored<RemarkBucket> Kept, Stored<RemarkBucket> Moved)> WriteSplitAsync(
+        Stored<BucketLayout> layout, Stored<RemarkBucket> old, BucketSplit split)
+    {
+        if (storage is not IAtomicGrainStorage atomic)
+        {
+            throw new InvalidOperationException($"Splitting a bucket needs an {nameof(IAtomicGrainStorage)}, not {storage.GetType().Name}.");
+        }
+
+        // The transaction updates rows that exist; a state never stored is stored first as what
+        // its absence means (the initial layout, an empty bucket), which changes nothing anyone reads.
+        layout = await StoreIfAbsentAsync(StateNames.Layout, layout);
+        old = await StoreIfAbsentAsync(StateNames.Bucket(split.OldIndex), old);
+        var target = await StoreIfAbsentAsync(StateNames.Bucket(split.NewIndex), await ReadBucketAsync(split.NewIndex));
+
+        var layoutState = new GrainState<BucketLayout>(split.Layout) { ETag = layout.ETag, RecordExists = true };
+        var keptState = new GrainState<RemarkBucket>(split.Kept) { ETag = old.ETag, RecordExists = true };
+        var movedState = new GrainState<RemarkBucket>(split.Moved) { ETag = target.ETag, RecordExists = true };
+        StateWrite[] writes =
+        [
+            StateWrite.Of(StateNames.Layout, layoutState),
+            StateWrite.Of(StateNames.Bucket(split.OldIndex), keptState),
+            StateWrite.Of(StateNames.Bucket(split.NewIndex), movedState),
+        ];
+        await atomic.WriteTogetherAsync(grainId, writes);
+        foreach (var write in writes)
+        {
+            metrics.RecordWrite(write.StateName, write.PayloadBytes);
+        }
+
+        return (new Stored<BucketLayout>(split.Layout, layoutState.ETag, true),
+            new Stored<RemarkBucket>(split.Kept, keptState.ETag, true),
+            new Stored<RemarkBucket>(split.Moved, movedState.ETag, true));
+    }
+
+    /// <summary>
+    /// The layout and every bucket it names, as one consistent picture: the layout is read again
+    /// after the buckets, and everything is read anew if a split committed in between.
+    /// </summary>
+    public async Task<(Stored<BucketLayout> Layout, Stored<RemarkBucket>[] Buckets)> ReadAllAsync()
+    {
+        var layout = await ReadLayoutAsync();
+        while (true)
+        {
+            var buckets = await ReadBucketsAsync(layout.Value.BucketCount);
+            var after = await ReadLayoutAsync();
+            if (string.Equals(after.ETag, layout.ETag, StringComparison.Ordinal))
+            {
+                return (layout, buckets);
+            }
+
+            layout = after;
+        }
+    }
+
+    private async Task<Stored<T>> StoreIfAbsentAsync<T>(string stateName, Stored<T> state)
+        where T : class =>
+        state.Exists ? state : await WriteAsync(stateName, state, state.Value);
 
     public Task<Stored<BucketLayout>> WriteLayoutAsync(Stored<BucketLayout> current, BucketLayout value) =>
         WriteAsync(StateNames.Layout, current, value);

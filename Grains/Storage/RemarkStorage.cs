@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansRemarks.Grains.Remarks;
 using OrleansRemarks.Grains.Storage.Batching;
 
 namespace OrleansRemarks.Grains.Storage;
@@ -40,7 +41,10 @@ public static class RemarkStorage
         // One data source (one connection pool) for the provider and the write batcher.
         var serializer = new RemarkStateSerializer();
         builder.Services.AddKeyedSingleton(ProviderName, (_, _) => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddOptions<StateWriteBatchingOptions>();
+        builder.Services.AddOptions<StateWriteBatchingOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateWriteBatchingOptions>, StateWriteBatchingOptionsValidator>());
+        builder.Services.AddOptions<ReplayWindowOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReplayWindowOptions>, ReplayWindowOptionsValidator>());
         builder.Services.AddKeyedSingleton(ProviderName, (services, _) => new StateWriteBatcher(
             services.GetRequiredKeyedService<NpgsqlDataSource>(ProviderName),
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
@@ -49,9 +53,11 @@ public static class RemarkStorage
         builder.Services.AddKeyedSingleton<IGrainStorage>(ProviderName, (services, _) =>
         {
             var provider = services.GetRequiredKeyedService<IGrainStorage>(AdoNetProviderName);
-            return services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled
-                ? new BatchingGrainStorage(provider, services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName), serializer)
-                : provider;
+            return new BatchingGrainStorage(
+                provider,
+                services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName),
+                serializer,
+                batchUpdates: services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled);
         });
         return builder.AddAdoNetGrainStorage(AdoNetProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
             options.Configure<IServiceProvider>((provider, services) =>

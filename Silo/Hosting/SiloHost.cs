@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using OrleansRemarks.Grains.Remarks;
 using OrleansRemarks.Grains.Storage;
 using OrleansRemarks.Grains.Storage.Batching;
 using OrleansRemarks.Grains.Sync;
@@ -35,6 +36,7 @@ public static class SiloHost
     public static void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration, SiloSettings settings, bool withDashboard = true)
     {
         silo.Services.Configure<StateWriteBatchingOptions>(configuration.GetSection(StateWriteBatchingOptions.SectionName));
+        silo.Services.Configure<ReplayWindowOptions>(configuration.GetSection(ReplayWindowOptions.SectionName));
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = settings.Cluster.ClusterId;

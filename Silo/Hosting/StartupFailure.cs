@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OrleansRemarks.Silo.Configuration;
 using OrleansRemarks.Silo.Schema;
@@ -13,7 +14,7 @@ public static class StartupFailure
 
     public static int ExitCodeFor(Exception exception) => exception switch
     {
-        SiloConfigurationException => ConfigurationExitCode,
+        SiloConfigurationException or OptionsValidationException => ConfigurationExitCode,
         NpgsqlException or SchemaMigrationException => DatabaseExitCode,
         _ => GeneralExitCode,
     };
@@ -22,7 +23,7 @@ public static class StartupFailure
     {
         var what = exception switch
         {
-            SiloConfigurationException => "configuration error",
+            SiloConfigurationException or OptionsValidationException => "configuration error",
             SchemaMigrationException => "schema migration failed",
             NpgsqlException => "database error",
             _ => "start-up failed",

@@ -8,8 +8,11 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 /// are; updates of string-keyed grains go through <see cref="StateWriteBatcher"/>, which runs one
 /// update query for many grains in one round trip, with the same version contract as the provider's
 /// write. Version conflicts surface exactly as the provider raises them, as <see cref="InconsistentStateException"/>.
+/// With <paramref name="batchUpdates"/> false (<c>Orleans:WriteBatching:Enabled=false</c>) every single write goes to
+/// the provider; writes of several states together (<see cref="WriteTogetherAsync"/>) always run as one transaction.
 /// </summary>
-public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatcher batcher, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatcher batcher, IGrainStorageSerializer serializer, bool batchUpdates = true)
+    : IAtomicGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         provider.ReadStateAsync(stateName, grainId, grainState);
@@ -19,7 +22,8 @@ public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatch
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (string.IsNullOrWhiteSpace(grainState.ETag)
+        if (!batchUpdates
+            || string.IsNullOrWhiteSpace(grainState.ETag)
             || !int.TryParse(grainState.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected)
             || !StateRowKey.TryCreate(stateName, grainId, out var row))
         {
@@ -39,5 +43,32 @@ public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatch
 
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
+    }
+
+    public async Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes)
+    {
+        var pending = new List<PendingStateWrite>(writes.Count);
+        foreach (var write in writes)
+        {
+            if (string.IsNullOrWhiteSpace(write.ETag)
+                || !int.TryParse(write.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected)
+                || !StateRowKey.TryCreate(write.StateName, grainId, out var row))
+            {
+                throw new InvalidOperationException($"State {write.StateName} of {grainId} cannot be written with others: it must be stored already, under a string key.");
+            }
+
+            pending.Add(new PendingStateWrite(row, expected, write.Serialize(serializer).ToMemory()));
+        }
+
+        if (!await batcher.WriteTogetherAsync(pending))
+        {
+            throw new InconsistentStateException(
+                $"Version conflict (WriteTogether): GrainId={grainId} States={string.Join(",", writes.Select(w => w.StateName + "@" + w.ETag))}; nothing was written.");
+        }
+
+        for (var i = 0; i < writes.Count; i++)
+        {
+            writes[i].Stored((await pending[i].Completion.Task)!.Value.ToString(CultureInfo.InvariantCulture));
+        }
     }
 }

@@ -10,7 +10,9 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 /// one implicit transaction: every update in it runs the schema's
 /// <c>UpdateStringKeyStateBatchedKey</c> query with its own version check, and no caller hears
 /// back before PostgreSQL committed the batch. A batch forms from whatever is waiting while earlier batches are in flight, so a lone
-/// update is never delayed.
+/// update is never delayed. Each batch runs under <see cref="StateWriteBatchingOptions.CommandTimeoutSeconds"/>; a batch
+/// that failed on a dead connection (e.g. after a PostgreSQL restart) is sent once more on a fresh one; and each writer
+/// loop is supervised: whatever escapes it fails the writes it held and the loop starts again.
 /// </summary>
 public sealed partial class StateWriteBatcher : IAsyncDisposable
 {
@@ -31,8 +33,9 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentBatches, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CommandTimeoutSeconds, 1);
         (_dataSource, _serviceId, _options, _logger) = (dataSource, serviceId, options, logger);
-        _writers = [.. Enumerable.Range(0, options.MaxConcurrentBatches).Select(_ => Task.Run(WriteBatchesAsync))];
+        _writers = [.. Enumerable.Range(0, options.MaxConcurrentBatches).Select(_ => Task.Run(SuperviseAsync))];
     }
 
     /// <summary>The version the update returned (one more than expected), or null when it was not applied.</summary>
@@ -46,10 +49,61 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         return write.Completion.Task;
     }
 
+    /// <summary>
+    /// Writes every one of <paramref name="writes"/> or none, in one transaction on a connection of
+    /// its own; each completes with its new version only after the commit.
+    /// </summary>
+    /// <returns>False, with nothing written, when any write's version check failed.</returns>
+    public async Task<bool> WriteTogetherAsync(IReadOnlyList<PendingStateWrite> writes)
+    {
+        // The batches' row order: a batch and this transaction never wait on each other's rows in opposite order.
+        var ordered = writes.OrderBy(write => write.Row).ToList();
+        var query = await WriteQueryAsync().ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var versions = await ExecuteAsync(connection, transaction, ordered, query).ConfigureAwait(false);
+                if (versions.Any(version => version is null))
+                {
+                    await transaction.RollbackAsync().ConfigureAwait(false);
+                    return false;
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+                for (var i = 0; i < ordered.Count; i++)
+                {
+                    ordered[i].Completion.TrySetResult(versions[i]);
+                }
+
+                return true;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one writer loop until the queue is completed, starting it again whenever something escapes it.</summary>
+    private async Task SuperviseAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await WriteBatchesAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogWriterRestarted(exception);
+            }
+        }
     }
 
     /// <remarks>Every await here and below uses ConfigureAwait(false): this may start on a grain's thread.</remarks>
@@ -65,9 +119,25 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
                 batch.Add(write);
             }
 
-            if (batch.Count > 0)
+            try
             {
-                await WriteBatchAsync(connection, batch).ConfigureAwait(false);
+                if (batch.Count > 0)
+                {
+                    await WriteBatchAsync(connection, batch).ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception)
+            {
+                // No write may wait forever for a loop that stopped: fail what is still open, then restart.
+                foreach (var write in batch)
+                {
+                    write.Completion.TrySetException(exception);
+                }
+
+                throw;
+            }
+            finally
+            {
                 batch.Clear();
             }
         }
@@ -76,23 +146,37 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     private async Task WriteBatchAsync(WriterConnection connection, List<PendingStateWrite> batch)
     {
         int?[] versions;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            // One order for every batch: two batches never wait on each other's rows in opposite order.
-            batch.Sort((left, right) => left.Row.CompareTo(right.Row));
-            var query = await WriteQueryAsync().ConfigureAwait(false);
-            versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), batch, query).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            LogBatchFailed(exception, batch.Count);
-            foreach (var write in batch)
+            try
             {
-                write.Completion.TrySetException(exception);
+                // One order for every batch: two batches never wait on each other's rows in opposite order.
+                batch.Sort((left, right) => left.Row.CompareTo(right.Row));
+                var query = await WriteQueryAsync().ConfigureAwait(false);
+                versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), null, batch, query).ConfigureAwait(false);
+                break;
             }
+            catch (Exception exception) when (attempt == 1 && IsDeadConnection(exception))
+            {
+                // A connection that died while idle (PostgreSQL restarted): the batch went to a socket
+                // nobody answers. Sending it again is safe even if it had been applied: every update
+                // checks its version, so a second application finds none and reads as a conflict,
+                // and that grain reloads. Idle pooled connections are just as dead: drop them all.
+                await DropAsync(connection).ConfigureAwait(false);
+                _dataSource.Clear();
+                LogBatchRetried(exception, batch.Count);
+            }
+            catch (Exception exception)
+            {
+                await DropAsync(connection).ConfigureAwait(false);
+                LogBatchFailed(exception, batch.Count);
+                foreach (var write in batch)
+                {
+                    write.Completion.TrySetException(exception);
+                }
 
-            return;
+                return;
+            }
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -101,9 +185,26 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, List<PendingStateWrite> batch, string query)
+    /// <summary>An I/O failure of the connection itself, not an error or a timeout PostgreSQL reported.</summary>
+    private static bool IsDeadConnection(Exception exception) =>
+        exception is NpgsqlException and not PostgresException
+        && exception.InnerException is IOException or System.Net.Sockets.SocketException;
+
+    private async Task DropAsync(WriterConnection connection)
     {
-        var command = new NpgsqlBatch(connection);
+        try
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogDropFailed(exception);
+        }
+    }
+
+    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<PendingStateWrite> batch, string query)
+    {
+        var command = new NpgsqlBatch(connection, transaction) { Timeout = _options.CommandTimeoutSeconds };
         await using var _ = command.ConfigureAwait(false);
         foreach (var write in batch)
         {
@@ -126,7 +227,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             }
         }
 
-        // The reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
+        // Without a transaction, the reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
         return versions;
     }
 
@@ -157,4 +258,13 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} state writes failed; every grain in it reloads its state.")]
     private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} state writes failed on a dead connection; it is sent once more on a fresh one.")]
+    private partial void LogBatchRetried(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing a failed batch writer connection failed.")]
+    private partial void LogDropFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A state write batcher loop failed; its writes failed and it starts again.")]
+    private partial void LogWriterRestarted(Exception exception);
 }

@@ -14,4 +14,7 @@ public sealed class StateWriteBatchingOptions
 
     /// <summary>How many batches may be in flight at once, each on its own connection.</summary>
     public int MaxConcurrentBatches { get; set; } = 4;
+
+    /// <summary>How long one batch may run in PostgreSQL before it is cancelled and fails (seconds).</summary>
+    public int CommandTimeoutSeconds { get; set; } = 5;
 }

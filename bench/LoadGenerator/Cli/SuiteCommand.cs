@@ -21,7 +21,7 @@ public static class SuiteCommand
         using var http = BenchHttp.Create(new Uri(settings.Url), settings.Connections + 4);
         var api = new RemarkApiClient(http);
         await using var measured = new RawRemarkApi(new Uri(settings.Url), settings.Connections);
-        var ledger = new Ledger((settings.Owners * settings.FriendsPerOwner) + settings.LargeFriends + settings.SmallFriends);
+        var ledger = new Ledger((settings.Owners * settings.FriendsPerOwner) + (2 * settings.LargeFriends) + settings.SmallFriends);
         var ingest = new IngestWorkload(measured, ledger, settings.Owners, settings.FriendsPerOwner, settings.Connections);
 
         var primed = DateTime.UtcNow;
@@ -58,10 +58,12 @@ public static class SuiteCommand
         {
             await using var postgres = NpgsqlDataSource.Create(settings.PostgresConnectionString
                 ?? throw new ArgumentException("--pg is required for the large-owner phase."));
-            Progress($"large owner: seeding {settings.LargeFriends} and {settings.SmallFriends} friends, then {settings.LargeChanges} changes each");
+            Progress($"large owner: seeding {settings.LargeFriends} (twice: ASCII and Chinese remarks) and {settings.SmallFriends} friends, then {settings.LargeChanges} changes each");
             largeOwner = await new LargeOwnerPhase(api, ledger, new WalMeter(postgres))
                 .RunAsync(settings.LargeFriends, settings.SmallFriends, settings.LargeChanges);
             Progress($"large owner: p50 {largeOwner.Large.P50Ms} ms vs {largeOwner.Small.P50Ms} ms, WAL {largeOwner.Large.WalBytesMedian} B vs {largeOwner.Small.WalBytesMedian} B per change");
+            Progress($"large owner, Chinese remarks: p50 {largeOwner.NonAscii?.P50Ms} ms, WAL {largeOwner.NonAscii?.WalBytesMedian} B per change, stored {largeOwner.NonAscii?.StoredBytes} B");
+            Progress($"large owner, unchanged with an operationID: p50 {largeOwner.UnchangedWithOperationId?.P50Ms} ms, WAL {largeOwner.UnchangedWithOperationId?.WalBytesMedian} B");
         }
 
         Progress($"read-back: {ledger.PairCount} pairs, {ledger.Acknowledged} acknowledged callbacks");

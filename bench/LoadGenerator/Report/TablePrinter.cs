@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OrleansRemarks.Bench.LoadGenerator.Measure;
+using OrleansRemarks.Bench.LoadGenerator.Results;
 
 namespace OrleansRemarks.Bench.LoadGenerator.Report;
 
@@ -36,6 +37,16 @@ public static class TablePrinter
             Row(text, "change p50 ms 10,000 vs 10 fr.", F(large.Large.P50Ms), F(large.Small.P50Ms), "", F(large.LatencyRatioP50) + " (L/S)");
             Row(text, "WAL B/change 10,000 vs 10 fr.", large.Large.WalBytesMedian.ToString(CultureInfo.InvariantCulture),
                 large.Small.WalBytesMedian.ToString(CultureInfo.InvariantCulture), "", F(large.WalBytesRatio) + " (L/S)");
+            if (large.NonAscii is { } nonAscii)
+            {
+                Row(text, "WAL B/change 10,000 fr. 中文😀", nonAscii.WalBytesMedian.ToString(CultureInfo.InvariantCulture),
+                    "", "", $"stored {PerFriend(nonAscii)} B/friend vs {PerFriend(large.Large)}");
+            }
+
+            if (large.UnchangedWithOperationId is { } repeat)
+            {
+                Row(text, "unchanged+opID p50 ms, WAL B", $"{F(repeat.P50Ms)}, {repeat.WalBytesMedian}", "", "", "");
+            }
         }
 
         Row(text, "acknowledged / lost", $"{ours.ReadBack.Acknowledged} / {ours.ReadBack.Lost}", $"{baseline.ReadBack.Acknowledged} / {baseline.ReadBack.Lost}", "", "");
@@ -50,6 +61,9 @@ public static class TablePrinter
 
     private static string Phase(PhaseResult phase) =>
         string.Create(CultureInfo.InvariantCulture, $"{phase.PerSecond:0} ({phase.P50Ms:0.0}/{phase.P99Ms:0.0})") + (phase.Errors > 0 ? $" err {phase.Errors}" : "");
+
+    private static string PerFriend(ChangeCost cost) =>
+        cost.StoredBytes is { } bytes && cost.Friends > 0 ? (bytes / cost.Friends).ToString(CultureInfo.InvariantCulture) : "?";
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

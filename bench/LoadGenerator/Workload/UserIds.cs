@@ -13,5 +13,8 @@ public static class UserIds
 
     public static string SmallOwner => "3000000002";
 
+    /// <summary>A large owner whose remarks are Chinese with emoji.</summary>
+    public static string NonAsciiOwner => "3000000003";
+
     public static string OwnedFriend(int index) => (4_000_000_000L + index).ToString(CultureInfo.InvariantCulture);
 }
