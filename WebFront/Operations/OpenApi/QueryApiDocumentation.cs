@@ -25,6 +25,9 @@ public static class QueryApiDocumentation
                 OpenApiText.DescribeParameter(operation, "ownerUserId", UserIdText);
                 OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
                 {
+                    [StatusCodes.Status400BadRequest] =
+                        "Invalid input, named in `errors`: a user ID over 256 UTF-8 bytes or with a control character, a bad `limit`, " +
+                        "`cursor` or lookup body; or a value PostgreSQL refuses (SQLSTATE class 22), which no retry would change.",
                     [StatusCodes.Status503ServiceUnavailable] = "PostgreSQL or the Orleans cluster is unavailable; retry later.",
                     [StatusCodes.Status500InternalServerError] = "Unexpected failure; details in the WebFront log.",
                 });
