@@ -33,6 +33,18 @@ public enum CallbackErrorCode
     /// <summary>The owner's grain refused the values (it threw <see cref="ArgumentException"/>).</summary>
     InvalidValue = 20008,
 
+    /// <summary><c>ownerUserID</c> is longer than 256 UTF-8 bytes or holds a control character (C0, DEL, C1, U+2028, U+2029).</summary>
+    InvalidOwnerUserId = 20009,
+
+    /// <summary><c>friendUserID</c> is longer than 256 UTF-8 bytes or holds a control character (C0, DEL, C1, U+2028, U+2029).</summary>
+    InvalidFriendUserId = 20010,
+
+    /// <summary><c>remark</c> is longer than <c>Callback:MaxRemarkBytes</c> UTF-8 bytes.</summary>
+    RemarkTooLong = 20011,
+
+    /// <summary>The <c>operationID</c> header is longer than 256 UTF-8 bytes or holds a control character.</summary>
+    InvalidOperationId = 20012,
+
     /// <summary>Storage or the Orleans cluster is unavailable; nothing was stored (HTTP 503).</summary>
     Unavailable = 25001,
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
+using OrleansRemarks.WebFront.Operations.Logging;
 using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Policy;
 
@@ -51,7 +53,7 @@ public sealed partial class FriendCallbackHandler(
         if (kind is CallbackCommandKind.BeforeSetFriendRemark or CallbackCommandKind.Other)
         {
             // Before-callbacks block an OpenIM user until answered: no body parsing, no storage, no failure.
-            LogIgnored(CallbackMetrics.CommandLabel(command), operationId);
+            LogIgnored(LogText.Of(CallbackMetrics.CommandLabel(command))!, LogText.Of(operationId));
             return (Reply(StatusCodes.Status200OK, CallbackReply.Continue), CallbackOutcome.Ignored);
         }
 
@@ -64,21 +66,26 @@ public sealed partial class FriendCallbackHandler(
         }
 
         var remarkRequired = kind == CallbackCommandKind.AfterSetFriendRemark;
-        if (!FriendCallbackParser.TryParse(body, command, remarkRequired, out var callback, out var rejection))
+        if (!FriendCallbackParser.TryParse(body, command, remarkRequired, options.Value.MaxRemarkBytes, out var callback, out var rejection))
         {
             return Reject(command, operationId, rejection);
+        }
+
+        if (operationId is not null && InputRules.OperationIdProblem(operationId) is { } operationIdProblem)
+        {
+            return Reject(command, operationId, new CallbackRejection(CallbackErrorCode.InvalidOperationId, "The operationID header " + operationIdProblem));
         }
 
         try
         {
             var result = await ApplyAsync(kind, callback, operationId).WaitAsync(options.Value.Timeout);
             var outcome = OutcomeOf(result.Outcome);
-            LogAnswered(command, outcome, callback.OwnerUserId, callback.FriendUserId, result.OwnerVersion, operationId);
+            LogAnswered(LogText.Of(command)!, outcome, LogText.Of(callback.OwnerUserId)!, LogText.Of(callback.FriendUserId)!, result.OwnerVersion, LogText.Of(operationId));
             return (Reply(StatusCodes.Status200OK, CallbackReply.Continue), outcome);
         }
         catch (TimeoutException)
         {
-            LogTimedOut(command, options.Value.TimeoutSeconds, operationId);
+            LogTimedOut(LogText.Of(command)!, options.Value.TimeoutSeconds, LogText.Of(operationId));
             return (Reply(StatusCodes.Status503ServiceUnavailable, CallbackReply.Failure(
                 CallbackErrorCode.Unavailable,
                 $"The cluster did not answer within {options.Value.TimeoutSeconds} s (Callback:TimeoutSeconds); " +
@@ -108,7 +115,7 @@ public sealed partial class FriendCallbackHandler(
 
     private (JsonHttpResult<CallbackReply>, CallbackOutcome) Reject(string command, string? operationId, CallbackRejection rejection)
     {
-        LogRejected(command, (int)rejection.Code, rejection.Detail, operationId);
+        LogRejected(LogText.Of(command)!, (int)rejection.Code, LogText.Of(rejection.Detail)!, LogText.Of(operationId));
         return (Reply(StatusCodes.Status400BadRequest, CallbackReply.Failure(rejection.Code, rejection.Detail)), CallbackOutcome.Rejected);
     }
 
@@ -119,12 +126,12 @@ public sealed partial class FriendCallbackHandler(
             case GrainCallFailureKind.InvalidInput:
                 return Reject(command, operationId, new CallbackRejection(CallbackErrorCode.InvalidValue, exception.Message));
             case GrainCallFailureKind.Unavailable:
-                LogUnavailable(exception, command, operationId);
+                LogUnavailable(exception, LogText.Of(command)!, LogText.Of(operationId));
                 return (Reply(StatusCodes.Status503ServiceUnavailable, CallbackReply.Failure(
                     CallbackErrorCode.Unavailable,
                     $"Storage or the Orleans cluster is unavailable ({exception.GetType().Name}); nothing was stored.")), CallbackOutcome.Failed);
             default:
-                LogInternalError(exception, command, operationId);
+                LogInternalError(exception, LogText.Of(command)!, LogText.Of(operationId));
                 return (Reply(StatusCodes.Status500InternalServerError, CallbackReply.Failure(
                     CallbackErrorCode.InternalError,
                     $"Unexpected {exception.GetType().Name}; see the WebFront log for operationID {operationId}.")), CallbackOutcome.Failed);

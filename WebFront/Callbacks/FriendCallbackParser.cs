@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
 
 namespace OrleansRemarks.WebFront.Callbacks;
@@ -15,6 +17,7 @@ public static class FriendCallbackParser
         ReadOnlySpan<byte> body,
         string pathCommand,
         bool remarkRequired,
+        int maxRemarkBytes,
         [NotNullWhen(true)] out FriendCallback? callback,
         [NotNullWhen(false)] out CallbackRejection? rejection)
     {
@@ -31,7 +34,7 @@ public static class FriendCallbackParser
             return false;
         }
 
-        rejection = Validate(parsed, pathCommand, remarkRequired);
+        rejection = Validate(parsed, pathCommand, remarkRequired, maxRemarkBytes);
         if (rejection is not null)
         {
             return false;
@@ -115,7 +118,7 @@ public static class FriendCallbackParser
         return true;
     }
 
-    private static CallbackRejection? Validate(FriendCallbackBody body, string pathCommand, bool remarkRequired)
+    private static CallbackRejection? Validate(FriendCallbackBody body, string pathCommand, bool remarkRequired, int maxRemarkBytes)
     {
         if (body.CallbackCommand is null)
         {
@@ -134,9 +137,19 @@ public static class FriendCallbackParser
             return new CallbackRejection(CallbackErrorCode.MissingOwnerUserId, "ownerUserID must be a non-empty string.");
         }
 
+        if (InputRules.UserIdProblem(body.OwnerUserId) is { } ownerProblem)
+        {
+            return new CallbackRejection(CallbackErrorCode.InvalidOwnerUserId, "ownerUserID " + ownerProblem);
+        }
+
         if (string.IsNullOrEmpty(body.FriendUserId))
         {
             return new CallbackRejection(CallbackErrorCode.MissingFriendUserId, "friendUserID must be a non-empty string.");
+        }
+
+        if (InputRules.UserIdProblem(body.FriendUserId) is { } friendProblem)
+        {
+            return new CallbackRejection(CallbackErrorCode.InvalidFriendUserId, "friendUserID " + friendProblem);
         }
 
         if (remarkRequired && body.Remark is null)
@@ -144,6 +157,13 @@ public static class FriendCallbackParser
             return new CallbackRejection(
                 CallbackErrorCode.MissingRemark,
                 "remark must be a string (\"\" clears the remark); OpenIM always sends it.");
+        }
+
+        if (remarkRequired && body.Remark is not null && Encoding.UTF8.GetByteCount(body.Remark) is var remarkBytes && remarkBytes > maxRemarkBytes)
+        {
+            return new CallbackRejection(
+                CallbackErrorCode.RemarkTooLong,
+                $"remark is {remarkBytes} UTF-8 bytes long; at most {maxRemarkBytes} are allowed (Callback:MaxRemarkBytes).");
         }
 
         return null;

@@ -23,8 +23,10 @@ public static class CoHostedSilo
         var settings = SiloSettings.Load(builder.Configuration);
         await new SchemaMigrator(settings.ConnectionString).ApplyPendingAsync();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = SiloHost.ShutdownTimeout);
-        // The dashboard's silo half only where this WebFront serves its pages (Api:Keys set).
-        var servesDashboard = builder.Configuration.GetSection(ApiAccessOptions.SectionName).Get<ApiAccessOptions>()?.HasKeys ?? false;
+        // The dashboard's silo half only where this WebFront serves its pages (Dashboard:Keys or Api:Keys set).
+        var servesDashboard = DashboardAccessOptions.OperatorKeys(
+            builder.Configuration.GetSection(DashboardAccessOptions.SectionName).Get<DashboardAccessOptions>() ?? new(),
+            builder.Configuration.GetSection(ApiAccessOptions.SectionName).Get<ApiAccessOptions>() ?? new()).Count > 0;
         builder.UseOrleans(silo => SiloHost.ConfigureSilo(silo, builder.Configuration, settings, servesDashboard));
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Npgsql;
 
 namespace OrleansRemarks.WebFront.Cluster;
 
@@ -8,7 +9,7 @@ public static class GrainCallFailure
 {
     public static GrainCallFailureKind Classify(Exception exception)
     {
-        if (exception is ArgumentException)
+        if (exception is ArgumentException || SelfAndInner(exception).Any(IsDataException))
         {
             return GrainCallFailureKind.InvalidInput;
         }
@@ -29,6 +30,20 @@ public static class GrainCallFailure
         DbException or
         SocketException or
         IOException;
+
+    /// <summary>
+    /// SQLSTATE class 22 ("data exception": a value PostgreSQL cannot take, e.g. a NUL in text) fails
+    /// the same way on every retry, so it is the request's fault, never "unavailable". Orleans carries
+    /// a <see cref="PostgresException"/> from the silo, but without its fields: only its message,
+    /// "{SQLSTATE}: {text}", still holds the code.
+    /// </summary>
+    private static bool IsDataException(Exception exception) =>
+        exception is PostgresException postgres && SqlStateOf(postgres) is ['2', '2', _, _, _];
+
+    private static string SqlStateOf(PostgresException exception) =>
+        !string.IsNullOrEmpty(exception.SqlState) ? exception.SqlState
+        : exception.Message is [_, _, _, _, _, ':', ..] message ? message[..5]
+        : "";
 
     private static IEnumerable<Exception> SelfAndInner(Exception exception)
     {

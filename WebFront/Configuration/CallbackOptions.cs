@@ -14,6 +14,12 @@ public sealed class CallbackOptions
 
     public const int ShortestSecret = 16;
 
+    public const int DefaultMaxRemarkBytes = 4096;
+
+    public const int SmallestMaxRemarkBytes = 256;
+
+    public const int LargestMaxRemarkBytes = 64 * 1024;
+
     public const int DefaultTimeoutSeconds = 10;
 
     /// <summary>Orleans' own response timeout is 30 s: a longer wait would never be reached.</summary>
@@ -31,6 +37,12 @@ public sealed class CallbackOptions
 
     /// <summary>Larger callback bodies are rejected unread (OpenIM's are a few hundred bytes).</summary>
     public int MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    /// <summary>
+    /// Longer remarks (in UTF-8 bytes) are refused with errCode 20011. A remark is held in the owner's
+    /// bucket of friends, so one huge remark would make every later write of that bucket huge.
+    /// </summary>
+    public int MaxRemarkBytes { get; set; } = DefaultMaxRemarkBytes;
 
     /// <summary>
     /// How long a callback waits for the owner's grain before it answers 503 (errCode 25001). OpenIM

@@ -21,6 +21,13 @@ public sealed class CallbackOptionsValidator : IValidateOptions<CallbackOptions>
             failures.Add($"{Section}:MaxBodyBytes must be between 1 and {CallbackOptions.LargestMaxBodyBytes}.");
         }
 
+        if (options.MaxRemarkBytes is < CallbackOptions.SmallestMaxRemarkBytes or > CallbackOptions.LargestMaxRemarkBytes)
+        {
+            failures.Add(
+                $"{Section}:MaxRemarkBytes must be between {CallbackOptions.SmallestMaxRemarkBytes} and {CallbackOptions.LargestMaxRemarkBytes} " +
+                $"(default {CallbackOptions.DefaultMaxRemarkBytes}).");
+        }
+
         if (options.TimeoutSeconds is < 1 or > CallbackOptions.LongestTimeoutSeconds)
         {
             failures.Add(

@@ -41,6 +41,7 @@ public static class WebFrontOptionsRegistration
         Collect(() => services.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<CallbackOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<ApiAccessOptions>>().Value, failures);
+        Collect(() => services.GetRequiredService<IOptions<DashboardAccessOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<NetworkOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<CallbackNetworkOptions>>().Value, failures);
         Collect(() => services.GetRequiredService<IOptions<ApiLimitsOptions>>().Value, failures);

@@ -5,9 +5,10 @@ namespace OrleansRemarks.WebFront.Dashboard;
 
 /// <summary>
 /// The Orleans dashboard (cluster, silos, grains and their state) at <c>/dashboard</c>, for operators
-/// only: it is served when <c>Api:Keys</c> is set, and every page and every call of its own API needs
-/// one of those keys, as <c>Authorization: Bearer</c> or as the password of HTTP Basic (any user
-/// name), which a browser asks for. Without keys it is not served at all.
+/// only: it is served when <c>Dashboard:Keys</c> (or, when that is unset, <c>Api:Keys</c>) is set, and
+/// every page and every call of its own API needs one of those keys, as <c>Authorization: Bearer</c>
+/// or as the password of HTTP Basic (any user name), which a browser asks for. Without keys it is not
+/// served at all.
 /// </summary>
 public static partial class OperatorDashboard
 {
@@ -27,7 +28,7 @@ public static partial class OperatorDashboard
 
     public static WebApplication MapOperatorDashboard(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<ApiKeySet>().IsEnabled)
+        if (!app.Services.GetRequiredService<OperatorKeySet>().Keys.IsEnabled)
         {
             LogDashboardOff(app.Logger, Path);
             return app;
@@ -40,6 +41,6 @@ public static partial class OperatorDashboard
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Orleans dashboard at {Path} is off: it is served only to operators with one of Api:Keys, and none is set")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Orleans dashboard at {Path} is off: it is served only to operators with one of Dashboard:Keys (else Api:Keys), and none is set")]
     private static partial void LogDashboardOff(ILogger logger, string path);
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace OrleansRemarks.WebFront.Limits;
 
-/// <summary>ASP.NET Core rate limiting for the query API: a token bucket per client, 429 with <c>Retry-After</c>.</summary>
+/// <summary>
+/// ASP.NET Core rate limiting for the query API: a token bucket per client, 429 with <c>Retry-After</c>.
+/// Off unless <c>Api:RateLimit:PermitsPerSecond</c> is set; counted by each web front for itself.
+/// </summary>
 public static class QueryRateLimiting
 {
     public const string PolicyName = "QueryApi";
@@ -35,7 +38,7 @@ public static class QueryRateLimiting
 
         var bucket = new TokenBucketRateLimiterOptions
         {
-            TokenLimit = settings.Burst,
+            TokenLimit = settings.EffectiveBurst,
             TokensPerPeriod = settings.PermitsPerSecond,
             ReplenishmentPeriod = Period,
             QueueLimit = 0,

@@ -1,9 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Claims;
 using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Limits;
 
-/// <summary>Who a request counts against: its valid API key, else its client address.</summary>
+/// <summary>Who a request counts against: its valid API key, else its client address (IPv6: its /64).</summary>
 public static class RateLimitClient
 {
     /// <summary>
@@ -19,6 +21,23 @@ public static class RateLimitClient
         }
 
         var address = context.Connection.RemoteIpAddress;
-        return "ip:" + (address is null ? "unknown" : IpNetworkList.Normalize(address).ToString());
+        return "ip:" + (address is null ? "unknown" : PartitionOf(IpNetworkList.Normalize(address)));
+    }
+
+    /// <summary>
+    /// An IPv4 address is itself; an IPv6 address stands for its /64, the smallest network a site is
+    /// given (a host picks any address in it at will, so per address a client could have 2^64 buckets).
+    /// </summary>
+    private static string PartitionOf(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return new IPAddress(bytes).ToString() + "/64";
     }
 }

@@ -11,12 +11,12 @@ public sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOption
         var failures = new List<string>();
         if (options.PermitsPerSecond is < 0 or > RateLimitOptions.Largest)
         {
-            failures.Add($"{Section}:PermitsPerSecond must be between 0 (no limit) and {RateLimitOptions.Largest} (default {RateLimitOptions.DefaultPermitsPerSecond}).");
+            failures.Add($"{Section}:PermitsPerSecond must be between 0 (no limit) and {RateLimitOptions.Largest} (default {RateLimitOptions.DefaultPermitsPerSecond}, off).");
         }
 
         if (options.Burst is < 1 or > RateLimitOptions.Largest)
         {
-            failures.Add($"{Section}:Burst must be between 1 and {RateLimitOptions.Largest} (default {RateLimitOptions.DefaultBurst}).");
+            failures.Add($"{Section}:Burst must be between 1 and {RateLimitOptions.Largest} (default: {Section}:PermitsPerSecond, one second's worth).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

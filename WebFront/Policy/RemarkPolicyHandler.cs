@@ -41,7 +41,7 @@ public sealed partial class RemarkPolicyHandler(
             {
                 decision = PolicyDecision.FailedOpen(stage, "The body is larger than Callback:MaxBodyBytes.");
             }
-            else if (!FriendCallbackParser.TryParse(body, command, remarkRequired: true, out var callback, out var rejection))
+            else if (!FriendCallbackParser.TryParse(body, command, remarkRequired: true, callbackOptions.Value.MaxRemarkBytes, out var callback, out var rejection))
             {
                 decision = PolicyDecision.FailedOpen(stage, $"errCode {(int)rejection.Code}: {rejection.Detail}");
             }

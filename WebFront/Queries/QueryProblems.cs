@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRemarks.WebFront.Cluster;
+using OrleansRemarks.WebFront.Input;
 
 namespace OrleansRemarks.WebFront.Queries;
 
@@ -13,6 +14,10 @@ public static class QueryProblems
 
     public static ValidationProblem Invalid(string field, string problem) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
+
+    /// <summary>A 400 naming <paramref name="field"/> when the user ID breaks <see cref="InputRules"/>, else null.</summary>
+    public static ValidationProblem? InvalidUserId(string field, string userId) =>
+        InputRules.UserIdProblem(userId) is { } problem ? Invalid(field, $"{field} {problem}") : null;
 
     /// <summary>For grain failures that are not bugs; <see cref="GrainCallFailureKind.Internal"/> is rethrown instead.</summary>
     public static ProblemHttpResult FromGrainFailure(Exception exception) =>

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Cluster;
+using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Limits;
+using OrleansRemarks.WebFront.Operations.Logging;
 
 namespace OrleansRemarks.WebFront.Queries;
 
@@ -13,11 +15,16 @@ public static partial class RemarkQueryHandlers
 {
     private const string LogCategory = "OrleansRemarks.WebFront.Queries";
 
-    public static async Task<Results<Ok<RemarkResponse>, ProblemHttpResult>> GetRemarkAsync(
+    public static async Task<Results<Ok<RemarkResponse>, ValidationProblem, ProblemHttpResult>> GetRemarkAsync(
         string ownerUserId, string friendUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
     {
         var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 3);
         var friend = PathUserId.Resolve(context, friendUserId, segmentFromEnd: 1);
+        if ((QueryProblems.InvalidUserId("ownerUserID", owner) ?? QueryProblems.InvalidUserId("friendUserID", friend)) is { } invalid)
+        {
+            return invalid;
+        }
+
         try
         {
             var remark = await cluster.GetUserFriendsGrain(owner).GetRemarkAsync(friend);
@@ -36,6 +43,11 @@ public static partial class RemarkQueryHandlers
         IOptions<ApiLimitsOptions> limits)
     {
         var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
+        if (QueryProblems.InvalidUserId("ownerUserID", owner) is { } invalidOwner)
+        {
+            return invalidOwner;
+        }
+
         var max = limits.Value.MaxPageSize;
         if (!PageLimit.TryParse(limit, max, out var pageSize))
         {
@@ -43,7 +55,7 @@ public static partial class RemarkQueryHandlers
         }
 
         string? after = null;
-        if (cursor is not null && !PageCursor.TryDecode(cursor, out after))
+        if (cursor is not null && (!PageCursor.TryDecode(cursor, out after) || InputRules.UserIdProblem(after) is not null))
         {
             return QueryProblems.Invalid("cursor", "cursor must be a nextCursor value returned by this API.");
         }
@@ -65,6 +77,11 @@ public static partial class RemarkQueryHandlers
         string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers, IOptions<ApiLimitsOptions> limits)
     {
         var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
+        if (QueryProblems.InvalidUserId("ownerUserID", owner) is { } invalidOwner)
+        {
+            return invalidOwner;
+        }
+
         var (friendIds, problem) = await ReadLookupAsync(context.Request, limits.Value.MaxLookupIds, context.RequestAborted);
         if (problem is not null)
         {
@@ -106,6 +123,14 @@ public static partial class RemarkQueryHandlers
             return (null, QueryProblems.Invalid(Field, "Every friend user ID must be a non-empty string."));
         }
 
+        for (var index = 0; index < ids.Count; index++)
+        {
+            if (InputRules.UserIdProblem(ids[index]!) is { } idProblem)
+            {
+                return (null, QueryProblems.Invalid(Field, $"friendUserIDs[{index}] {idProblem}"));
+            }
+        }
+
         return (ids.Select(id => id!).ToList(), null);
     }
 
@@ -113,7 +138,7 @@ public static partial class RemarkQueryHandlers
     {
         if (GrainCallFailure.Classify(exception) == GrainCallFailureKind.Unavailable)
         {
-            LogUnavailable(loggers.CreateLogger(LogCategory), exception, owner);
+            LogUnavailable(loggers.CreateLogger(LogCategory), exception, LogText.Of(owner)!);
         }
 
         return QueryProblems.FromGrainFailure(exception);

@@ -12,7 +12,7 @@ public sealed class ApiAccessOptions
     /// <summary>
     /// Accepted API keys (<c>Api:Keys:0</c>, <c>Api:Keys:1</c>, …; several allow a rotation). When any
     /// is set, every query API request needs <c>Authorization: Bearer &lt;key&gt;</c>, and the
-    /// dashboard is served to operators who present one of them.
+    /// dashboard, unless it has keys of its own (<c>Dashboard:Keys</c>), is served to operators who present one of them.
     /// </summary>
     public string[] Keys { get; set; } = [];
 

@@ -17,9 +17,7 @@ public sealed class ApiAccessOptionsValidator(IConfiguration configuration) : IV
         {
             if (!IsValidKey(options.Keys[index]))
             {
-                failures.Add(
-                    $"{Section}:Keys:{index} must be {ApiAccessOptions.ShortestKey} to {ApiAccessOptions.LongestKey} characters of " +
-                    "letters, digits and \"-._~+/\" (optionally ending in \"=\"), e.g. the output of \"openssl rand -hex 32\".");
+                failures.Add(KeyFormatFailure($"{Section}:Keys:{index}"));
             }
         }
 
@@ -34,8 +32,12 @@ public sealed class ApiAccessOptionsValidator(IConfiguration configuration) : IV
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    public static string KeyFormatFailure(string key) =>
+        $"{key} must be {ApiAccessOptions.ShortestKey} to {ApiAccessOptions.LongestKey} characters of " +
+        "letters, digits and \"-._~+/\" (optionally ending in \"=\"), e.g. the output of \"openssl rand -hex 32\".";
+
     /// <summary>An RFC 6750 bearer token (token68): it travels unchanged in an Authorization header.</summary>
-    private static bool IsValidKey(string? key)
+    public static bool IsValidKey(string? key)
     {
         if (key is null || key.Length is < ApiAccessOptions.ShortestKey or > ApiAccessOptions.LongestKey)
         {

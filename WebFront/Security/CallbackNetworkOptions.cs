@@ -11,5 +11,12 @@ public sealed class CallbackNetworkOptions
     /// </summary>
     public string[] AllowedNetworks { get; set; } = [];
 
+    /// <summary>
+    /// Accept callbacks from any source on a non-loopback address without <c>Callback:Secret</c> or
+    /// <see cref="AllowedNetworks"/>: anyone who reaches the URL may then set anyone's remarks. Without
+    /// one of the three, a web front that other machines can reach refuses to start.
+    /// </summary>
+    public bool AllowAnySource { get; set; }
+
     public IpNetworkList ParseAllowedNetworks() => IpNetworkList.Parse(AllowedNetworks, out _);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Limits;
 
@@ -11,17 +12,20 @@ public static class WebFrontSecurityRegistration
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddValidatedOptions<ApiAccessOptions, ApiAccessOptionsValidator>(configuration, ApiAccessOptions.SectionName)
+            .AddValidatedOptions<DashboardAccessOptions, DashboardAccessOptionsValidator>(configuration, DashboardAccessOptions.SectionName)
             .AddValidatedOptions<NetworkOptions, NetworkOptionsValidator>(configuration, NetworkOptions.SectionName)
             .AddValidatedOptions<CallbackNetworkOptions, CallbackNetworkOptionsValidator>(configuration, CallbackNetworkOptions.SectionName)
             .AddValidatedOptions<ApiLimitsOptions, ApiLimitsOptionsValidator>(configuration, ApiLimitsOptions.SectionName)
             .AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.SectionName);
 
-        services.AddSingleton<ApiKeySet>();
+        services.AddSingleton(provider => ApiKeySet.ForQueryApi(provider.GetRequiredService<IOptions<ApiAccessOptions>>()));
+        services.AddSingleton<OperatorKeySet>();
         services.AddAuthentication(ApiAccessPolicies.ApiKeyScheme)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiAccessPolicies.ApiKeyScheme, scheme =>
                 scheme.Challenge = ApiAccessPolicies.ApiKeyChallenge)
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiAccessPolicies.OperatorScheme, scheme =>
             {
+                scheme.ForOperators = true;
                 scheme.AcceptBasic = true;
                 scheme.Challenge = ApiAccessPolicies.OperatorChallenge;
             });

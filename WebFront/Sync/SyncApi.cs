@@ -47,10 +47,15 @@ public static partial class SyncApi
         return endpoints;
     }
 
-    public static async Task<Results<Ok<SyncReportResponse>, ProblemHttpResult>> SyncOwnerAsync(
+    public static async Task<Results<Ok<SyncReportResponse>, ValidationProblem, ProblemHttpResult>> SyncOwnerAsync(
         string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
     {
         var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
+        if (QueryProblems.InvalidUserId("ownerUserID", owner) is { } invalidOwner)
+        {
+            return invalidOwner;
+        }
+
         try
         {
             var result = await cluster.GetOwnerSyncWorker(owner).SyncAsync(owner, SyncTrigger.Manual);

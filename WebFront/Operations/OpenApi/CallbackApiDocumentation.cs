@@ -34,7 +34,9 @@ public static class CallbackApiDocumentation
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "As OpenIM sends it (any Content-Type; UTF-8 JSON). `remark` only on after-set-friend-remark, where `\"\"` clears it.",
+                Description = "As OpenIM sends it (any Content-Type; UTF-8 JSON). `remark` only on after-set-friend-remark, where `\"\"` clears it. " +
+                    "User IDs: 1 to 256 UTF-8 bytes without control characters (C0, DEL, C1, U+2028, U+2029); `remark`: at most " +
+                    "`Callback:MaxRemarkBytes` UTF-8 bytes (default 4096).",
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = body } },
             };
             OpenApiText.DescribeParameter(operation, "command",
@@ -43,7 +45,8 @@ public static class CallbackApiDocumentation
                 $"`{CallbackCommands.BeforeSetFriendRemarkLegacy}`) is checked against the remark policy when a `Policy:*` rule is on; " +
                 "every other command is answered \"continue\" at once.");
             OpenApiText.AddHeaderParameter(operation, OperationIdHeader.Name,
-                "OpenIM's operation ID. A repeat of one of the pair's last four applied changes with the same operationID and remark is a duplicate.");
+                "OpenIM's operation ID. A repeat of one of the pair's last four applied changes with the same operationID and remark is a duplicate. " +
+                "At most 256 UTF-8 bytes without control characters, else errCode 20012.");
             OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
             {
                 [StatusCodes.Status200OK] =

@@ -12,7 +12,9 @@ namespace OrleansRemarks.WebFront.Operations.OpenApi;
 /// </summary>
 public static class QueryApiDocumentation
 {
-    private const string UserIdText = "Any non-empty user ID, percent-encoded as one path segment (`/` as `%2F`, `%` as `%25`).";
+    private const string UserIdText =
+        "A user ID of 1 to 256 UTF-8 bytes without control characters (C0, DEL, C1, U+2028, U+2029; anything else is a 400 problem), " +
+        "percent-encoded as one path segment (`/` as `%2F`, `%` as `%25`).";
 
     public static RouteGroupBuilder WithQueryDocumentation(this RouteGroupBuilder group)
     {
@@ -23,6 +25,9 @@ public static class QueryApiDocumentation
                 OpenApiText.DescribeParameter(operation, "ownerUserId", UserIdText);
                 OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
                 {
+                    [StatusCodes.Status400BadRequest] =
+                        "Invalid input, named in `errors`: a user ID over 256 UTF-8 bytes or with a control character, a bad `limit`, " +
+                        "`cursor` or lookup body; or a value PostgreSQL refuses (SQLSTATE class 22), which no retry would change.",
                     [StatusCodes.Status503ServiceUnavailable] = "PostgreSQL or the Orleans cluster is unavailable; retry later.",
                     [StatusCodes.Status500InternalServerError] = "Unexpected failure; details in the WebFront log.",
                 });
@@ -71,7 +76,7 @@ public static class QueryApiDocumentation
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = $"1 to {RemarkLimits.MaxLookupIds} non-empty friend user IDs.",
+            Description = $"1 to {RemarkLimits.MaxLookupIds} friend user IDs, each 1 to 256 UTF-8 bytes without control characters.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(RemarkLookupRequest), cancellationToken: cancellationToken) },

@@ -27,13 +27,16 @@ public abstract class RemarksServiceFixture : IAsyncLifetime
     /// <summary>Extra web front settings, as environment variables.</summary>
     protected virtual IReadOnlyDictionary<string, string> WebFrontSettings { get; } = new Dictionary<string, string>();
 
+    /// <summary>The database's server encoding; null for the server's default (UTF8).</summary>
+    protected virtual string? DatabaseEncoding => null;
+
     /// <summary>True when this fixture owns its server (and may stop it); false for the shared one.</summary>
     protected virtual bool OwnsPostgres => false;
 
     public async Task InitializeAsync()
     {
         _postgres = OwnsPostgres ? await PostgresServer.StartNewAsync() : await SharedPostgres.GetAsync();
-        var deployment = await DeploymentIdentity.CreateAsync(_postgres, "web");
+        var deployment = await DeploymentIdentity.CreateAsync(_postgres, "web", DatabaseEncoding);
         _silo = await SiloProcess.StartAsync(
             deployment.ConnectionString, deployment.ClusterId, deployment.ServiceId, FreeTcpPort.Next(), FreeTcpPort.Next());
         _webFront = await WebFrontProcess.StartAsync(deployment.Settings(WebFrontSettings));

@@ -35,6 +35,26 @@ public sealed class WebFrontStartupTests
         Assert.DoesNotContain("short/secret", message);
     }
 
+    [Theory]
+    [InlineData("255", true)]
+    [InlineData("65537", true)]
+    [InlineData("256", false)]
+    [InlineData("65536", false)]
+    public async Task Callback_max_remark_bytes_must_be_between_256_and_65536(string value, bool refused)
+    {
+        var (exitCode, standardError, _) = await WebFrontProcess.RunUntilExitAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Orleans"] = "Host=127.0.0.1;Port=1;Username=nobody",
+            ["Callback__MaxRemarkBytes"] = value,
+            ["Callback__TimeoutSeconds"] = "0", // stops every start right after validation
+        });
+
+        Assert.Equal(2, exitCode);
+        var message = Assert.Single(standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Callback:TimeoutSeconds", message);
+        Assert.Equal(refused, message.Contains("Callback:MaxRemarkBytes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Empty_secret_means_no_secret()
     {

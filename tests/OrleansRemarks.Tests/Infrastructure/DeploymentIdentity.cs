@@ -7,8 +7,8 @@ namespace OrleansRemarks.Tests.Infrastructure;
 public sealed record DeploymentIdentity(string ConnectionString, string ClusterId, string ServiceId)
 {
     /// <summary>A new database named after <paramref name="prefix"/>, cluster ID "{prefix}-" and service ID "remarks-", each with 8 random hex digits.</summary>
-    public static async Task<DeploymentIdentity> CreateAsync(PostgresServer postgres, string prefix) =>
-        new(await postgres.CreateDatabaseAsync(prefix), prefix + "-" + ShortId(), "remarks-" + ShortId());
+    public static async Task<DeploymentIdentity> CreateAsync(PostgresServer postgres, string prefix, string? encoding = null) =>
+        new(await postgres.CreateDatabaseAsync(prefix, encoding), prefix + "-" + ShortId(), "remarks-" + ShortId());
 
     /// <summary><paramref name="extra"/> with ConnectionStrings__Orleans, Orleans__ClusterId and Orleans__ServiceId set to this deployment's.</summary>
     public Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra = null)

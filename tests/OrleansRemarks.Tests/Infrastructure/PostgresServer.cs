@@ -56,12 +56,14 @@ public sealed class PostgresServer : IAsyncDisposable
     }.ConnectionString;
 
     /// <summary>Creates an empty database with a fresh name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "t")
+    /// <param name="encoding">A server encoding other than the cluster's (UTF8), e.g. <c>LATIN1</c>; null for the default.</param>
+    public async Task<string> CreateDatabaseAsync(string prefix = "t", string? encoding = null)
     {
         var name = prefix + "_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(ConnectionString());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        var options = encoding is null ? "" : $" ENCODING '{encoding}' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0";
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{options}", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
     }

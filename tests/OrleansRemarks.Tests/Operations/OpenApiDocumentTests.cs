@@ -56,7 +56,7 @@ public sealed class OpenApiDocumentTests(ObservedServiceFixture service)
         Assert.Contains(callback.GetProperty("parameters").EnumerateArray(), parameter =>
             parameter.GetProperty("name").GetString() == "operationID" && parameter.GetProperty("in").GetString() == "header");
         var description = callback.GetProperty("description").GetString()!;
-        foreach (var errCode in new[] { 20001, 20002, 20003, 20004, 20005, 20006, 20007, 20008, 25001, 25002 })
+        foreach (var errCode in new[] { 20001, 20002, 20003, 20004, 20005, 20006, 20007, 20008, 20009, 20010, 20011, 20012, 25001, 25002 })
         {
             Assert.Contains($"| {errCode} |", description);
         }

@@ -53,6 +53,7 @@ public sealed class AnonymousListenStartupTests
         {
             ["ConnectionStrings__Orleans"] = UnreachableDatabase,
             ["Callback__MaxBodyBytes"] = "0", // stops the start right after validation
+            ["Callback__AllowAnySource"] = "true", // the callbacks' own exposure rule is tested elsewhere
         };
         if (setting == "Api__AllowAnonymous")
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OrleansRemarks.Tests.Http;
 using static OrleansRemarks.Tests.Security.SecurityClusterFixture;
 
 namespace OrleansRemarks.Tests.Security;
@@ -89,6 +90,38 @@ public sealed class DashboardAccessTests(SecurityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task With_dashboard_keys_only_they_open_the_dashboard_and_only_api_keys_open_the_query_api()
+    {
+        using var client = (await cluster.WebFrontAsync("dashboard-keys", WithKeys(("Dashboard__Keys__0", DashboardKey)))).CreateClient();
+        var remark = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
+
+        using var dashboardWithDashboardKey = await client.SendAsync(Requests.GetWithBasic("/dashboard/ClusterStats", "ops", DashboardKey));
+        using var dashboardWithApiKey = await client.SendAsync(Requests.GetWithBasic("/dashboard/ClusterStats", "ops", KeyA));
+        using var dashboardWithApiBearer = await client.SendAsync(Requests.Get("/dashboard/GrainState?grainId=u%2Fx&grainType=UserFriendsGrain", bearer: KeyB));
+        using var queryWithDashboardKey = await client.SendAsync(Requests.Get(remark, bearer: DashboardKey));
+        using var queryWithApiKey = await client.SendAsync(Requests.Get(remark, bearer: KeyA));
+
+        Assert.Equal(HttpStatusCode.OK, dashboardWithDashboardKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, dashboardWithApiKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, dashboardWithApiBearer.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, queryWithDashboardKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, queryWithApiKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_keys_without_api_keys_serve_the_dashboard()
+    {
+        using var client = (await cluster.WebFrontAsync(
+            "dashboard-keys-only", new Dictionary<string, string> { ["Dashboard__Keys__0"] = DashboardKey })).CreateClient();
+
+        using var anonymous = await client.SendAsync(Requests.Get("/dashboard/ClusterStats"));
+        using var operatorCall = await client.SendAsync(Requests.Get("/dashboard/ClusterStats", bearer: DashboardKey));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, operatorCall.StatusCode);
+    }
+
+    [Fact]
     public async Task The_dashboard_is_not_part_of_the_api_document()
     {
         using var client = await ClientAsync();
@@ -98,6 +131,8 @@ public sealed class DashboardAccessTests(SecurityClusterFixture cluster)
         Assert.Contains("/api/v1/users/", document);
         Assert.DoesNotContain("/dashboard", document);
     }
+
+    private const string DashboardKey = "dash-D-0123456789abcdef01234567";
 
     private async Task<HttpClient> ClientAsync() => (await cluster.WebFrontAsync("keys", WithKeys())).CreateClient();
 }

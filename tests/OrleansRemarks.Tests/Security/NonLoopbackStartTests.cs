@@ -3,14 +3,17 @@ using OrleansRemarks.Tests.Http;
 
 namespace OrleansRemarks.Tests.Security;
 
-/// <summary>On all interfaces the web front serves: with keys (and asks for them), or anonymously when told to.</summary>
+/// <summary>
+/// On all interfaces the web front serves: with keys (and asks for them), or anonymously when told to.
+/// Its callbacks are protected by a secret here, or open to any source on purpose.
+/// </summary>
 [Collection(SecurityCollection.Name)]
 public sealed class NonLoopbackStartTests(SecurityClusterFixture cluster)
 {
     [Fact]
     public async Task With_keys_it_starts_on_all_interfaces_and_asks_for_a_key()
     {
-        var webFront = await cluster.WebFrontAsync("keys-any", SecurityClusterFixture.WithKeys(), listenHost: "0.0.0.0");
+        var webFront = await cluster.WebFrontAsync("keys-any", SecurityClusterFixture.WithKeys(("Callback__Secret", "s3cr3t-Path-Segment_0123456789")), listenHost: "0.0.0.0");
         using var client = webFront.CreateClient();
 
         using var anonymous = await client.SendAsync(Requests.Get(RemarkApi.RemarkPath("u", "f")));
@@ -24,7 +27,7 @@ public sealed class NonLoopbackStartTests(SecurityClusterFixture cluster)
     public async Task With_allow_anonymous_it_starts_on_all_interfaces_and_serves_without_a_key()
     {
         var webFront = await cluster.WebFrontAsync(
-            "anonymous-any", new Dictionary<string, string> { ["Api__AllowAnonymous"] = "true" }, listenHost: "0.0.0.0");
+            "anonymous-any", new Dictionary<string, string> { ["Api__AllowAnonymous"] = "true", ["Callback__AllowAnySource"] = "true" }, listenHost: "0.0.0.0");
         using var client = webFront.CreateClient();
 
         using var response = await client.SendAsync(Requests.Get(RemarkApi.RemarkPath("u", "f")));

@@ -111,6 +111,36 @@ public sealed class RateLimitTests(SecurityClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Without_permits_per_second_the_query_api_is_not_rate_limited()
+    {
+        // The default: a backend calling at its full rate is never throttled until an operator sets a limit.
+        using var client = (await cluster.WebFrontAsync("burst-only", new Dictionary<string, string> { ["Api__RateLimit__Burst"] = Burst.ToString() })).CreateClient();
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
+
+        var statuses = await StatusesAsync(client, () => Requests.Get(path));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
+    }
+
+    [Fact]
+    public async Task An_ipv6_client_is_one_partition_per_64_bit_prefix()
+    {
+        var settings = Tight.Append(("Network__TrustedProxies__0", "127.0.0.1")).ToDictionary(s => s.Item1, s => s.Item2);
+        using var client = (await cluster.WebFrontAsync("limited-behind-proxy", settings)).CreateClient();
+        var path = RemarkApi.RemarkPath(RemarkApi.NewUser(), "friend");
+        var site = Random.Shared.Next(0x10000);
+        var subnet = Random.Shared.Next(0xFFFF);
+        var next = 0;
+
+        // Every request from a new address of the same /64: a fresh address buys no fresh bucket.
+        var sameNetwork = await StatusesAsync(client, () => Requests.Get(path, forwardedFor: $"2001:db8:{site:x}:{subnet:x}::{++next:x}"));
+        using var otherNetwork = await client.SendAsync(Requests.Get(path, forwardedFor: $"2001:db8:{site:x}:{subnet + 1:x}::1"));
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, sameNetwork);
+        Assert.Equal(HttpStatusCode.NotFound, otherNetwork.StatusCode);
+    }
+
+    [Fact]
     public async Task Callbacks_are_not_rate_limited()
     {
         using var client = (await cluster.WebFrontAsync("limited-anonymous", Tight.ToDictionary(s => s.Item1, s => s.Item2))).CreateClient();

@@ -22,6 +22,7 @@ public sealed class SecurityOptionsStartupTests
             ["Network__TrustedProxies__0"] = "10.0.0.1/8",
             ["Network__ForwardLimit"] = "0",
             ["Callback__AllowedNetworks__0"] = "10.0.0.0/8,not-a-network",
+            ["Dashboard__Keys__0"] = "short-dash-key",
         });
 
         Assert.Equal(2, exitCode);
@@ -30,7 +31,7 @@ public sealed class SecurityOptionsStartupTests
                  {
                      "Api:Keys:0", "Api:Keys:1", "Api:MaxBodyBytes", "Api:MaxLookupIds", "Api:MaxPageSize",
                      "Api:RateLimit:PermitsPerSecond", "Api:RateLimit:Burst", "Network:TrustedProxies", "Network:ForwardLimit",
-                     "Callback:AllowedNetworks",
+                     "Callback:AllowedNetworks", "Dashboard:Keys:0",
                  })
         {
             Assert.Contains(key, message);
@@ -38,6 +39,7 @@ public sealed class SecurityOptionsStartupTests
 
         Assert.DoesNotContain(ShortKey, message);
         Assert.DoesNotContain("has spaces", message);
+        Assert.DoesNotContain("short-dash-key", message);
         Assert.Contains("not-a-network", message);
         Assert.DoesNotContain("   at ", output);
     }

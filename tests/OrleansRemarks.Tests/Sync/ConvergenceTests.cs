@@ -88,6 +88,10 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         await RemarkApi.AssertProblemAsync(sync, HttpStatusCode.Conflict);
         using var status = JsonDocument.Parse(await client.GetStringAsync("/api/v1/sync/status"));
         Assert.False(status.RootElement.GetProperty("configured").GetBoolean());
+
+        // An owner ID the service cannot key is refused before any grain is asked.
+        using var invalid = await client.PostAsync("/api/v1/users/bad%00owner/remarks:sync", content: null);
+        await RemarkApi.AssertProblemAsync(invalid, HttpStatusCode.BadRequest);
     }
 
     private static async Task<(long Number, bool Running)> SweepAsync(HttpClient client)
