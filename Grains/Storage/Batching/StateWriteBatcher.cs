@@ -101,7 +101,14 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             }
             catch (Exception exception)
             {
-                LogWriterRestarted(exception);
+                try
+                {
+                    LogWriterRestarted(exception);
+                }
+                catch (Exception)
+                {
+                    // Not even a broken log sink may end the writer loop: its grains would wait forever.
+                }
             }
         }
     }

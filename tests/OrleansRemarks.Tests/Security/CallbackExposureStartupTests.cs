@@ -56,7 +56,7 @@ public sealed class CallbackExposureStartupTests
         var message = Assert.Single(standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("Callback:MaxBodyBytes", message);
         Assert.DoesNotContain("Callback:AllowAnySource", message);
-        Assert.DoesNotContain(value.Length > 0 ? value : "\0", message);
+        Assert.DoesNotContain(value.Length > 0 ? value : "\0", message, StringComparison.Ordinal);
     }
 
     [Fact]
