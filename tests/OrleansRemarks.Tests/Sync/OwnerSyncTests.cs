@@ -214,6 +214,59 @@ public sealed class OwnerSyncTests
     }
 
     [Fact]
+    public async Task A_read_of_a_stale_owner_answers_from_storage_at_once_and_syncs_behind_it()
+    {
+        await using var sync = await SyncTestCluster.StartAsync(new Dictionary<string, string?> { ["Reconcile:MaxStaleness"] = "00:00:01" });
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "f");
+        openIm.SetRemark("owner", "f", "Before");
+        await SyncAsync(sync, "owner");
+        var owner = sync.Client.GetUserFriendsGrain("owner");
+        openIm.SetRemark("owner", "f", "After"); // through update_friends: no callback
+        openIm.ResetCalls();
+        Assert.Equal("Before", (await owner.GetRemarkAsync("f"))!.Remark);
+        Assert.Equal(0, openIm.TotalCalls); // synced a moment ago: not stale yet
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal("Before", (await owner.GetRemarkAsync("f"))!.Remark); // answered from storage at once
+        var synced = await Eventually.ReturnsAsync(() => owner.GetRemarkAsync("f"), remark => remark?.Remark == "After",
+            TimeSpan.FromSeconds(30), "the background sync of a stale read");
+        Assert.Equal("After", synced!.Remark);
+    }
+
+    [Fact]
+    public async Task The_sweep_goes_on_where_it_stopped_after_the_silos_restart()
+    {
+        var settings = new Dictionary<string, string?> { ["Reconcile:MaxRequestsPerSecond"] = "4", ["Reconcile:Interval"] = "1.00:00:00" };
+        var first = await SyncTestCluster.StartAsync(settings);
+        for (var i = 0; i < 15; i++)
+        {
+            first.OpenIm.AddFriend("sweep-owner-" + i, "sweep-friend-" + i);
+            first.OpenIm.SetRemark("sweep-owner-" + i, "sweep-friend-" + i, "old " + i);
+        }
+
+        var sweep = first.Client.GetGrain<ISweepGrain>(ISweepGrain.Key);
+        var started = await sweep.StartNowAsync();
+        var before = await Eventually.ReturnsAsync(() => sweep.GetStatusAsync(), status => status.Running && status.OwnersDone >= 3,
+            TimeSpan.FromSeconds(60), "a sweep under way");
+        await first.StopSilosAsync();
+
+        await using var second = await SyncTestCluster.StartAsync(settings, sameDeployment: first);
+        var resumed = second.Client.GetGrain<ISweepGrain>(ISweepGrain.Key);
+        var done = await Eventually.ReturnsAsync(() => resumed.GetStatusAsync(), status => !status.Running,
+            TimeSpan.FromSeconds(90), "the sweep to end after the restart");
+
+        Assert.Equal(before.Number, done.Number); // the same sweep, not a new one
+        Assert.Equal(30, done.OwnersDone);        // 15 owners and their 15 friends, each once
+        for (var i = 0; i < 15; i++)
+        {
+            Assert.Equal("old " + i, (await second.Client.GetUserFriendsGrain("sweep-owner-" + i).GetRemarkAsync("sweep-friend-" + i))!.Remark);
+        }
+
+        Assert.True(started.Configured);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_fails_the_sync_with_OpenIMs_errCode_and_changes_nothing()
     {
         await using var sync = await SyncTestCluster.StartAsync(new Dictionary<string, string?> { ["OpenIM:Secret"] = "not-the-secret" });

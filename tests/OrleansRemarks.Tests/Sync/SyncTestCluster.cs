@@ -30,11 +30,12 @@ public sealed class SyncTestCluster : IAsyncDisposable
     public IClusterClient Client => Cluster.Client;
 
     /// <param name="settings">Extra settings (e.g. Reconcile:AfterCallbackDelay) over the defaults below.</param>
-    public static async Task<SyncTestCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, short silos = 1)
+    /// <param name="sameDeployment">A stopped cluster whose database, service ID and OpenIM double this one takes over (a restart).</param>
+    public static async Task<SyncTestCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, short silos = 1, SyncTestCluster? sameDeployment = null)
     {
-        var openIm = await OpenImApiDouble.StartAsync();
-        var connectionString = await MigratedDatabase.CreateAsync();
-        var serviceId = "sync-" + Guid.NewGuid().ToString("N")[..8];
+        var openIm = sameDeployment?.OpenIm ?? await OpenImApiDouble.StartAsync();
+        var connectionString = sameDeployment?.ConnectionString ?? await MigratedDatabase.CreateAsync();
+        var serviceId = sameDeployment?.ServiceId ?? "sync-" + Guid.NewGuid().ToString("N")[..8];
         var values = new Dictionary<string, string?>
         {
             ["OpenIM:ApiUrl"] = openIm.BaseAddress.ToString(),
@@ -67,6 +68,9 @@ public sealed class SyncTestCluster : IAsyncDisposable
         command.Parameters.AddWithValue("s", ServiceId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Stops the silos only; the database and the OpenIM double stay for <see cref="StartAsync"/> with sameDeployment.</summary>
+    public async Task StopSilosAsync() => await Cluster.DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
