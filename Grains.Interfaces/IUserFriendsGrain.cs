@@ -41,9 +41,9 @@ public interface IUserFriendsGrain : IGrainWithStringKey
     [Alias("ApplyOpenImDelta")]
     Task<DeltaApplied> ApplyOpenImDeltaAsync(OpenImDelta delta);
 
-    /// <summary>A background sync of this owner ended; the next pending one may start.</summary>
+    /// <summary>Background sync <paramref name="run"/> of this owner ended; the next pending one may start.</summary>
     [Alias("BackgroundSyncEnded"), OneWay]
-    Task BackgroundSyncEndedAsync(bool succeeded, bool followUp);
+    Task BackgroundSyncEndedAsync(long run, bool succeeded, bool followUp);
 
     /// <summary>
     /// Counts one remark change of this owner against <paramref name="maxPerMinute"/> in a sliding

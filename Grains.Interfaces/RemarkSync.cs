@@ -34,7 +34,8 @@ public sealed record SyncPosition(
     [property: Id(1)] long Version,
     [property: Id(2)] DateTimeOffset? LastSyncedAt,
     [property: Id(3)] DateTimeOffset ReadAt,
-    [property: Id(4)] IReadOnlyList<string> Unverified);
+    [property: Id(4)] IReadOnlyList<string> Unverified,
+    [property: Id(5)] DateTimeOffset? LastFullAt);
 
 /// <summary>A friend and the remark OpenIM holds for them ("" for none).</summary>
 [GenerateSerializer, Immutable, Alias("OrleansRemarks.OpenImFriendRemark")]

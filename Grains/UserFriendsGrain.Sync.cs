@@ -13,7 +13,8 @@ public sealed partial class UserFriendsGrain
         var book = await BookAsync();
         var mark = _syncMark!.Value;
         var unverified = mark.VersionId.Length == 0 ? [] : book.ChangedByCallbacksSince(mark.FetchStartedUnixMs, SyncPlan.SyncOperationId);
-        return new SyncPosition(mark.VersionId, mark.Version, _lastSyncedAt, clock.GetUtcNow(), unverified);
+        var lastFull = mark.FullAtUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(mark.FullAtUnixMs) : (DateTimeOffset?)null;
+        return new SyncPosition(mark.VersionId, mark.Version, _lastSyncedAt, clock.GetUtcNow(), unverified, lastFull);
     }
 
     public async Task<DeltaApplied> ApplyOpenImDeltaAsync(OpenImDelta delta)
@@ -35,9 +36,10 @@ public sealed partial class UserFriendsGrain
 
             // A friend a callback changed after the fetch began was left alone: it stays
             // unverified (changed after this sync began), so the follow-up sync asks OpenIM for it.
-            var next = new SyncMark(delta.VersionId, delta.Version, now.ToUnixTimeMilliseconds(), delta.FetchStartedAt.ToUnixTimeMilliseconds());
+            var next = new SyncMark(delta.VersionId, delta.Version, now.ToUnixTimeMilliseconds(), delta.FetchStartedAt.ToUnixTimeMilliseconds(),
+                delta.Full ? now.ToUnixTimeMilliseconds() : mark.Value.FullAtUnixMs);
             if (next.VersionId != mark.Value.VersionId || next.Version != mark.Value.Version || plan.Entries.Count > 0
-                || delta.Base.Unverified.Count > 0)
+                || delta.Base.Unverified.Count > 0 || delta.Full)
             {
                 _syncMark = await _store!.WriteSyncAsync(mark, next);
             }
@@ -59,9 +61,9 @@ public sealed partial class UserFriendsGrain
         return new DeltaApplied(new SyncReport(plan.Added, plan.Updated, plan.Removed, delta.Full, version, OpenImCalls: 0), plan.Deferred);
     }
 
-    public Task BackgroundSyncEndedAsync(bool succeeded, bool followUp)
+    public Task BackgroundSyncEndedAsync(long run, bool succeeded, bool followUp)
     {
-        _schedule?.Ended(succeeded, followUp);
+        _schedule?.Ended(run, succeeded, followUp);
         return Task.CompletedTask;
     }
 

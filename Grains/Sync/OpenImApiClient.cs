@@ -24,6 +24,9 @@ public sealed class OpenImApiClient(HttpClient http, IOpenImTokenSource tokens, 
     public const string DesignatedFriendsPath = "friend/get_designated_friends";
     public const string AllUsersPath = "user/get_all_users_uid";
 
+    /// <summary>OpenIM's "record not found"; get_designated_friends answers it when an asked ID is no friend.</summary>
+    public const int RecordNotFound = 1004;
+
     private static readonly int[] TokenErrCodes = [1501, 1505, 1507];
 
     public async Task<AdminToken> GetAdminTokenAsync(string secret, string adminUserId, CancellationToken cancellationToken)
@@ -74,7 +77,10 @@ public sealed class OpenImApiClient(HttpClient http, IOpenImTokenSource tokens, 
         return data;
     }
 
-    /// <summary>The friends among <paramref name="friendUserIds"/> (at most <see cref="MaxIdsPerCall"/>, no duplicates); non-friends are left out.</summary>
+    /// <summary>
+    /// The friends among <paramref name="friendUserIds"/> (at most <see cref="MaxIdsPerCall"/>, no duplicates).
+    /// Depending on OpenIM's version, non-friends are left out or the call fails with errCode 1004.
+    /// </summary>
     public async Task<IReadOnlyList<FriendInfo>> GetDesignatedFriendsAsync(string ownerUserId, IReadOnlyList<string> friendUserIds, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(friendUserIds.Count, MaxIdsPerCall);

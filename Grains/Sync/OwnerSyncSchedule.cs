@@ -29,6 +29,7 @@ public sealed partial class OwnerSyncSchedule(
     private DateTimeOffset? _runningSince;
     private SyncTrigger? _pending;
     private int _failures;
+    private long _run;
     private DateTimeOffset _lastFailureAt;
 
     public void AfterCallback() => Request(SyncTrigger.Callback, options.AfterCallbackDelay);
@@ -48,8 +49,14 @@ public sealed partial class OwnerSyncSchedule(
         }
     }
 
-    public void Ended(bool succeeded, bool followUp)
+    public void Ended(long run, bool succeeded, bool followUp)
     {
+        if (run != _run)
+        {
+            // A run that outlived its lease: a later one took its place and reports for itself.
+            return;
+        }
+
         _runningSince = null;
         _failures = succeeded ? 0 : _failures + 1;
         if (!succeeded)
@@ -98,6 +105,7 @@ public sealed partial class OwnerSyncSchedule(
         }
 
         _runningSince = clock.GetUtcNow();
+        var run = ++_run;
         var owner = UserFriendsGrainKey.OwnerOf(grain.GetPrimaryKeyString());
         var self = grain.AsReference<IUserFriendsGrain>();
         var trigger = _timerTrigger;
@@ -106,9 +114,11 @@ public sealed partial class OwnerSyncSchedule(
         {
             var succeeded = false;
             var followUp = false;
+            // Ends before its lease does, so no second run of this owner starts beside it.
+            using var deadline = new CancellationTokenSource(RunLease - TimeSpan.FromSeconds(15));
             try
             {
-                followUp = (await synchronizer.RunAsync(owner, trigger, CancellationToken.None)).FollowUp;
+                followUp = (await synchronizer.RunAsync(owner, trigger, deadline.Token)).FollowUp;
                 succeeded = true;
             }
             catch (Exception exception)
@@ -118,7 +128,7 @@ public sealed partial class OwnerSyncSchedule(
 
             try
             {
-                await self.BackgroundSyncEndedAsync(succeeded, followUp);
+                await self.BackgroundSyncEndedAsync(run, succeeded, followUp);
             }
             catch (Exception exception)
             {

@@ -22,6 +22,9 @@ public sealed class OwnerSynchronizer(
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>How often the sweep re-baselines an owner even when OpenIM's version log says nothing changed.</summary>
+    public static readonly TimeSpan RebaselineAge = TimeSpan.FromDays(7);
+
     public async Task<SyncRun> RunAsync(string ownerUserId, SyncTrigger trigger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -59,10 +62,19 @@ public sealed class OwnerSynchronizer(
     private async Task<(OpenImDelta Delta, int Calls)> FetchAsync(string ownerUserId, SyncPosition position, SyncTrigger trigger, CancellationToken cancellationToken)
     {
         var limited = trigger != SyncTrigger.Manual;
-        await budget.AcquireAsync(limited, cancellationToken);
-        var incremental = await api.GetIncrementalFriendsAsync(ownerUserId, position.VersionId, position.Version, cancellationToken);
-        var calls = 1;
-        if (!incremental.Full)
+        var calls = 0;
+        // OpenIM writes a friend and its log entry one after the other, not atomically, so an entry
+        // can be missing for good: the sweep re-baselines each owner now and then.
+        var rebaseline = trigger == SyncTrigger.Sweep && position.VersionId.Length > 0
+            && (position.LastFullAt is null || position.ReadAt - position.LastFullAt.Value > RebaselineAge);
+        if (!rebaseline)
+        {
+            await budget.AcquireAsync(limited, cancellationToken);
+        }
+
+        var incremental = rebaseline ? null : await api.GetIncrementalFriendsAsync(ownerUserId, position.VersionId, position.Version, cancellationToken);
+        calls += rebaseline ? 0 : 1;
+        if (incremental is { Full: false })
         {
             var upserts = (incremental.Insert ?? []).Concat(incremental.Update ?? [])
                 .Select(friend => new OpenImFriendRemark(friend.FriendUser!.UserId!, friend.Remark!))
@@ -83,28 +95,63 @@ public sealed class OwnerSynchronizer(
         calls++;
         var friendIds = (ids.UserIds ?? []).Distinct(StringComparer.Ordinal).ToList();
         var remarks = new List<OpenImFriendRemark>(friendIds.Count);
-        // A friend deleted since the ID list was read is left out, and so removed here.
         calls += await AddDesignatedAsync(ownerUserId, friendIds, remarks, absent: null, limited, cancellationToken);
         return (new OpenImDelta(position, ids.VersionId!, ids.Version, Full: true, remarks, [], position.ReadAt), calls);
     }
 
-    /// <summary>Asks OpenIM for <paramref name="friendIds"/> in batches; friends it has go to <paramref name="present"/>, the others to <paramref name="absent"/>.</summary>
+    /// <summary>
+    /// Asks OpenIM for <paramref name="friendIds"/> in batches; friends it has go to <paramref name="present"/>.
+    /// With <paramref name="absent"/>, the asked IDs that are no friends (any more) go there; without it
+    /// (a re-baseline, whose IDs OpenIM just listed) a friend left out fails the sync, which is retried:
+    /// nothing is removed here on a reply that says less than it was asked.
+    /// </summary>
     /// <returns>The calls made.</returns>
     private async Task<int> AddDesignatedAsync(
         string ownerUserId, IReadOnlyList<string> friendIds, List<OpenImFriendRemark> present, List<string>? absent, bool limited, CancellationToken cancellationToken)
     {
         var calls = 0;
-        foreach (var batch in friendIds.Chunk(OpenImApiClient.MaxIdsPerCall))
+        foreach (var chunk in friendIds.Chunk(OpenImApiClient.MaxIdsPerCall))
         {
+            var batch = chunk;
             await budget.AcquireAsync(limited, cancellationToken);
             calls++;
+            IReadOnlyList<FriendInfo> found;
+            try
+            {
+                found = await api.GetDesignatedFriendsAsync(ownerUserId, batch, cancellationToken);
+            }
+            catch (OpenImApiException notFound) when (notFound.ErrCode == OpenImApiClient.RecordNotFound && absent is not null)
+            {
+                // Current OpenIM answers 1004 for the whole batch when one asked ID is no friend (any
+                // more): read the owner's friend IDs, and ask again for those that still are friends.
+                await budget.AcquireAsync(limited, cancellationToken);
+                calls++;
+                var friendsNow = ((await api.GetFullFriendUserIdsAsync(ownerUserId, cancellationToken)).UserIds ?? []).ToHashSet(StringComparer.Ordinal);
+                absent.AddRange(batch.Where(id => !friendsNow.Contains(id)));
+                batch = [.. batch.Where(friendsNow.Contains)];
+                if (batch.Length == 0)
+                {
+                    continue;
+                }
+
+                await budget.AcquireAsync(limited, cancellationToken);
+                calls++;
+                found = await api.GetDesignatedFriendsAsync(ownerUserId, batch, cancellationToken);
+            }
+
             var asked = batch.ToHashSet(StringComparer.Ordinal);
-            foreach (var friend in await api.GetDesignatedFriendsAsync(ownerUserId, batch, cancellationToken))
+            foreach (var friend in found)
             {
                 if (asked.Remove(friend.FriendUser!.UserId!))
                 {
                     present.Add(new OpenImFriendRemark(friend.FriendUser.UserId!, friend.Remark!));
                 }
+            }
+
+            if (asked.Count > 0 && absent is null)
+            {
+                throw new OpenImApiException(OpenImApiClient.DesignatedFriendsPath, OpenImApiException.MalformedReply,
+                    $"OpenIM left {asked.Count} of the friends it had just listed out of {OpenImApiClient.DesignatedFriendsPath} (deleted meanwhile?); the re-baseline is retried, nothing is removed.");
             }
 
             absent?.AddRange(asked);
@@ -121,6 +168,7 @@ public sealed class OwnerSynchronizer(
 public sealed class OpenImCallBudget(IOptions<ReconcileOptions> options, IClusterMembershipService membership) : IDisposable
 {
     private readonly Lock _lock = new();
+    private readonly List<TokenBucketRateLimiter> _retired = [];
     private TokenBucketRateLimiter? _limiter;
     private int _silos;
 
@@ -138,7 +186,11 @@ public sealed class OpenImCallBudget(IOptions<ReconcileOptions> options, ICluste
         }
     }
 
-    public void Dispose() => _limiter?.Dispose();
+    public void Dispose()
+    {
+        _limiter?.Dispose();
+        _retired.ForEach(limiter => limiter.Dispose());
+    }
 
     private TokenBucketRateLimiter Limiter()
     {
@@ -159,7 +211,11 @@ public sealed class OpenImCallBudget(IOptions<ReconcileOptions> options, ICluste
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     AutoReplenishment = true,
                 });
-                old?.Dispose();
+                // Calls may still wait on the old one: it is disposed with the silo, not now.
+                if (old is not null)
+                {
+                    _retired.Add(old);
+                }
             }
 
             return _limiter;
@@ -179,13 +235,29 @@ public sealed class OwnerSyncGrain(IServiceProvider services) : Grain, IOwnerSyn
             return new SyncResult(null, NotConfigured: true, null, 0);
         }
 
+        // Under Orleans' 30 s response timeout, so the caller hears how it ended instead of a timeout
+        // while the sync would still run on (the sweep would send the owner again).
+        using var deadline = new CancellationTokenSource(RunTimeout);
         try
         {
-            return new SyncResult((await synchronizer.RunAsync(ownerUserId, trigger, CancellationToken.None)).Report, false, null, 0);
+            return new SyncResult((await synchronizer.RunAsync(ownerUserId, trigger, deadline.Token)).Report, false, null, 0);
         }
         catch (OpenImApiException failure)
         {
             return new SyncResult(null, false, failure.Message, failure.ErrCode);
         }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return new SyncResult(null, false, $"The sync did not end within {RunTimeout.TotalSeconds:0} s (OpenIM slow, or the call budget is taken); it is retried.", 0);
+        }
+        catch (InvalidOperationException moving)
+        {
+            return new SyncResult(null, false, moving.Message, PositionKeptMoving);
+        }
     }
+
+    /// <summary>The errCode of a sync whose owner's position moved on every attempt (not one of OpenIM's).</summary>
+    public const int PositionKeptMoving = -2;
+
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(25);
 }

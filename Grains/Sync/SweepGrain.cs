@@ -64,10 +64,15 @@ public sealed partial class SweepGrain(
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
 
+    /// <summary>Tries of an owner whose sync fails for a reason of its own (not OpenIM or storage being down) before the sweep moves past it.</summary>
+    private const int TriesBeforeSkipping = 3;
+
     private IReadOnlyList<string>? _page;
     private int _pageNumber;
     private int _failuresInARow;
     private DateTimeOffset _pausedUntil;
+    private string? _stuckOwner;
+    private int _stuckTries;
 
     private bool Configured => openIm.Value.IsConfigured;
 
@@ -141,6 +146,13 @@ public sealed partial class SweepGrain(
         }
         catch (Exception exception)
         {
+            if (exception is Orleans.Storage.InconsistentStateException)
+            {
+                // Another activation of the sweep wrote meanwhile (a membership change): take up what it stored.
+                await state.ReadStateAsync();
+                _page = null;
+            }
+
             // OpenIM (or storage) is down: nothing moves on; try again after a growing pause.
             _failuresInARow++;
             _pausedUntil = now + TimeSpan.FromSeconds(Math.Min(LongestPause.TotalSeconds, Math.Pow(2, _failuresInARow)));
@@ -177,13 +189,23 @@ public sealed partial class SweepGrain(
         long changes = 0;
         long errors = 0;
         string? lastError = null;
-        foreach (var result in results)
+        for (var i = 0; i < results.Length; i++)
         {
-            if (result.Retry)
+            var result = results[i];
+            if (result.Retry && !(result.Skippable && StuckOn(owners[i])))
             {
-                // OpenIM did not answer for this owner: stop here, it is retried after a pause.
+                // OpenIM or storage did not answer for this owner: stop here, it is retried after a pause.
                 lastError = result.Error;
                 break;
+            }
+
+            if (result.Retry)
+            {
+                // This owner failed for a reason of its own several times in a row: count it, move on.
+                errors++;
+                lastError = $"{owners[i]}: {result.Error} (skipped after {TriesBeforeSkipping} tries)";
+                done++;
+                continue;
             }
 
             done++;
@@ -231,19 +253,38 @@ public sealed partial class SweepGrain(
             }
         }
 
-        if (!ReferenceEquals(s, state.State) || owners.Count > 0)
+        if (s != state.State)
         {
             state.State = s;
             await state.WriteStateAsync();
         }
     }
 
-    private async Task<(int Changes, string? Error, bool Retry)> SyncOneAsync(string ownerUserId)
+    /// <summary>True once <paramref name="ownerUserId"/> has failed <see cref="TriesBeforeSkipping"/> times in a row.</summary>
+    private bool StuckOn(string ownerUserId)
+    {
+        _stuckTries = ownerUserId == _stuckOwner ? _stuckTries + 1 : 1;
+        _stuckOwner = ownerUserId;
+        if (_stuckTries < TriesBeforeSkipping)
+        {
+            return false;
+        }
+
+        _stuckOwner = null;
+        return true;
+    }
+
+    /// <returns>
+    /// Retry: the owner is not done. Skippable: it failed for a reason of its own (a reply that does
+    /// not parse, a 4xx, a position that kept moving), so after a few tries the sweep moves past it;
+    /// otherwise (OpenIM or storage down) the sweep waits for it however long it takes.
+    /// </returns>
+    private async Task<(int Changes, string? Error, bool Retry, bool Skippable)> SyncOneAsync(string ownerUserId)
     {
         if (ownerUserId.Length > MaxUserIdLength || ownerUserId.Any(char.IsControl))
         {
             // OpenIM registers letters, digits and '_' only: such an ID cannot be keyed or stored here.
-            return (0, $"skipped a user ID of {ownerUserId.Length} characters that is too long or holds control characters", false);
+            return (0, $"skipped a user ID of {ownerUserId.Length} characters that is too long or holds control characters", false, false);
         }
 
         try
@@ -251,16 +292,17 @@ public sealed partial class SweepGrain(
             var result = await GrainFactory.GetOwnerSyncWorker(ownerUserId).SyncAsync(ownerUserId, SyncTrigger.Sweep);
             return result switch
             {
-                { Report: { } report } => (report.Changes, null, false),
+                { Report: { } report } => (report.Changes, null, false, false),
                 // OpenIM refused this owner (e.g. not found): skip it, count it.
-                { OpenImErrCode: >= 1000 } => (0, $"{ownerUserId}: {result.OpenImError}", false),
-                _ => (0, result.OpenImError ?? "Reconciliation is not configured on the silo that ran the sync.", true),
+                { OpenImErrCode: >= 1000 } => (0, $"{ownerUserId}: {result.OpenImError}", false, false),
+                { OpenImErrCode: 0 or 429 or (>= 500 and < 1000) } => (0, result.OpenImError ?? "Reconciliation is not configured on the silo that ran the sync.", true, false),
+                _ => (0, result.OpenImError, true, true),
             };
         }
         catch (Exception failure)
         {
             // Storage or the cluster: retried after a pause like OpenIM's failures.
-            return (0, failure.Message, true);
+            return (0, failure.Message, true, false);
         }
     }
 

@@ -53,8 +53,14 @@ public sealed class OpenImApiDouble : IAsyncDisposable
     /// <summary>Answer every friend call with HTTP 200 and a truncated JSON body.</summary>
     public bool Garbage { get; set; }
 
+    /// <summary>Owners whose friend calls are answered with a truncated JSON body, as <see cref="Garbage"/> does for all.</summary>
+    public ConcurrentDictionary<string, bool> GarbageOwners { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Answer every get_incremental_friends with full=true.</summary>
     public bool ForceFull { get; set; }
+
+    /// <summary>get_designated_friends answers errCode 1004 when an asked ID is no friend (current OpenIM), instead of leaving it out.</summary>
+    public bool DesignatedNonFriendIsError { get; set; }
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(90);
 
@@ -136,6 +142,15 @@ public sealed class OpenImApiDouble : IAsyncDisposable
         }
     }
 
+    /// <summary>Changes a remark without its version-log entry: OpenIM writes the two one after the other, and can stop in between.</summary>
+    public void SetRemarkWithoutLogEntry(string ownerUserId, string friendUserId, string remark)
+    {
+        lock (_gate)
+        {
+            Log(ownerUserId).Friends[friendUserId] = remark;
+        }
+    }
+
     /// <summary>Deletes the owner's friend (one direction, as /friend/delete_friend does).</summary>
     public bool DeleteFriend(string ownerUserId, string friendUserId)
     {
@@ -214,7 +229,8 @@ public sealed class OpenImApiDouble : IAsyncDisposable
         context.Response.StatusCode = (int)HttpStatusCode.OK;
         context.Response.ContentType = "application/json";
         var json = reply.ToJsonString();
-        if (Garbage && path.StartsWith("/friend/", StringComparison.Ordinal))
+        var owner = (string?)body?["userID"] ?? (string?)body?["ownerUserID"];
+        if ((Garbage || (owner is not null && GarbageOwners.ContainsKey(owner))) && path.StartsWith("/friend/", StringComparison.Ordinal))
         {
             json = json[..(json.Length / 2)];
         }
@@ -389,6 +405,11 @@ public sealed class OpenImApiDouble : IAsyncDisposable
         }
 
         var log = Log(owner);
+        if (DesignatedNonFriendIsError && !ids.All(log.Friends.ContainsKey))
+        {
+            return Error(1004, "RecordNotFoundError", "a friend was not found");
+        }
+
         var friends = ids.Where(log.Friends.ContainsKey).Select(id => Friend(owner, id, log.Friends[id])).ToList();
         return Ok(new JsonObject { ["friendsInfo"] = friends.Count == 0 ? null : new JsonArray([.. friends]) });
     }

@@ -111,11 +111,4 @@ public sealed class ReplayWindowTests
         var buckets = await store.ReadBucketsAsync(layout.Value.BucketCount);
         return buckets.SelectMany(bucket => bucket.Value.Friends).ToDictionary(friend => friend.FriendUserId, StringComparer.Ordinal);
     }
-
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -1,5 +1,6 @@
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.OpenImDouble;
+using OrleansRemarks.Tests.Infrastructure;
 using OrleansRemarks.Tests.Operations;
 
 namespace OrleansRemarks.Tests.Sync;
@@ -101,6 +102,34 @@ public sealed class OwnerSyncTests
         Assert.Equal(1, openIm.Calls("/friend/get_designated_friends"));
 
         // Verified now: the sync after it costs one call again.
+        openIm.ResetCalls();
+        Assert.Equal(0, (await SyncAsync(sync, "owner")).Changes);
+        Assert.Equal(1, openIm.TotalCalls);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_late_callback_for_a_friend_deleted_since_is_removed_by_the_next_sync(bool nonFriendIsError)
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        openIm.DesignatedNonFriendIsError = nonFriendIsError;
+        openIm.AddFriend("owner", "gone");
+        openIm.AddFriend("owner", "kept");
+        openIm.SetRemark("owner", "kept", "Kept");
+        openIm.SetRemark("owner", "gone", "Late");
+        openIm.DeleteFriend("owner", "gone");
+        await SyncAsync(sync, "owner");
+        var owner = sync.Client.GetUserFriendsGrain("owner");
+
+        // The set-remark callback arrives after the delete was synced.
+        await owner.ApplyRemarkAsync(new RemarkChange("gone", "Late", "op-late"));
+        var report = await SyncAsync(sync, "owner");
+
+        Assert.Equal(1, report.Removed);
+        Assert.Null(await owner.GetRemarkAsync("gone"));
+        Assert.Equal("Kept", (await owner.GetRemarkAsync("kept"))!.Remark);
         openIm.ResetCalls();
         Assert.Equal(0, (await SyncAsync(sync, "owner")).Changes);
         Assert.Equal(1, openIm.TotalCalls);
@@ -264,6 +293,57 @@ public sealed class OwnerSyncTests
         }
 
         Assert.True(started.Configured);
+    }
+
+    [Fact]
+    public async Task The_sweep_rebaselines_an_owner_after_a_week_and_finds_a_change_whose_log_entry_OpenIM_lost()
+    {
+        var clock = new SettableClock(DateTimeOffset.UtcNow);
+        await using var sync = await SyncTestCluster.StartAsync(clock: clock);
+        var openIm = sync.OpenIm;
+        openIm.AddFriend("owner", "f");
+        openIm.SetRemark("owner", "f", "Logged");
+        await SyncAsync(sync, "owner");
+        openIm.SetRemarkWithoutLogEntry("owner", "f", "Unlogged");
+        var worker = sync.Client.GetOwnerSyncWorker("owner");
+
+        openIm.ResetCalls();
+        Assert.Equal(0, (await worker.SyncAsync("owner", SyncTrigger.Sweep)).Report!.Changes); // the log says nothing changed
+        Assert.Equal(0, openIm.Calls("/friend/get_full_friend_user_ids"));
+
+        clock.Now += OrleansRemarks.Grains.Sync.OwnerSynchronizer.RebaselineAge + TimeSpan.FromHours(1);
+        var weekLater = (await worker.SyncAsync("owner", SyncTrigger.Sweep)).Report!;
+        Assert.True(weekLater.Full);
+        Assert.Equal(1, weekLater.Updated);
+        Assert.Equal("Unlogged", (await sync.Client.GetUserFriendsGrain("owner").GetRemarkAsync("f"))!.Remark);
+        Assert.Equal(1, openIm.Calls("/friend/get_full_friend_user_ids"));
+
+        openIm.ResetCalls();
+        Assert.False((await worker.SyncAsync("owner", SyncTrigger.Sweep)).Report!.Full); // the next one is incremental again
+        Assert.Equal(1, openIm.TotalCalls);
+    }
+
+    [Fact]
+    public async Task An_owner_whose_replies_never_parse_is_counted_and_passed_by_the_sweep_after_a_few_tries()
+    {
+        await using var sync = await SyncTestCluster.StartAsync();
+        var openIm = sync.OpenIm;
+        for (var i = 0; i < 5; i++)
+        {
+            openIm.AddFriend("s-owner-" + i, "s-friend-" + i);
+            openIm.SetRemark("s-owner-" + i, "s-friend-" + i, "r" + i);
+        }
+
+        openIm.GarbageOwners["s-owner-2"] = true;
+        var sweep = sync.Client.GetGrain<ISweepGrain>(ISweepGrain.Key);
+        await sweep.StartNowAsync();
+        var done = await Eventually.ReturnsAsync(() => sweep.GetStatusAsync(), status => status.Number >= 1 && !status.Running,
+            TimeSpan.FromSeconds(90), "the sweep to get past the broken owner and end");
+
+        Assert.Equal((10L, 1L), (done.OwnersDone, done.Errors));
+        Assert.Contains("s-owner-2", done.LastError, StringComparison.Ordinal);
+        Assert.Equal("r4", (await sync.Client.GetUserFriendsGrain("s-owner-4").GetRemarkAsync("s-friend-4"))!.Remark);
+        Assert.Null(await sync.Client.GetUserFriendsGrain("s-owner-2").GetRemarkAsync("s-friend-2"));
     }
 
     [Fact]

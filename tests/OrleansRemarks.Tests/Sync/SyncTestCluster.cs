@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
 using OrleansRemarks.Grains.Storage;
@@ -31,7 +32,9 @@ public sealed class SyncTestCluster : IAsyncDisposable
 
     /// <param name="settings">Extra settings (e.g. Reconcile:AfterCallbackDelay) over the defaults below.</param>
     /// <param name="sameDeployment">A stopped cluster whose database, service ID and OpenIM double this one takes over (a restart).</param>
-    public static async Task<SyncTestCluster> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, short silos = 1, SyncTestCluster? sameDeployment = null)
+    /// <param name="clock">The silos' clock, when the test moves time.</param>
+    public static async Task<SyncTestCluster> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, short silos = 1, SyncTestCluster? sameDeployment = null, TimeProvider? clock = null)
     {
         var openIm = sameDeployment?.OpenIm ?? await OpenImApiDouble.StartAsync();
         var connectionString = sameDeployment?.ConnectionString ?? await MigratedDatabase.CreateAsync();
@@ -53,7 +56,15 @@ public sealed class SyncTestCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddRemarkStorage(connectionString).AddOpenImSync(configuration));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (clock is not null)
+            {
+                silo.Services.AddSingleton(clock);
+            }
+
+            silo.AddRemarkStorage(connectionString).AddOpenImSync(configuration);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new SyncTestCluster(cluster, openIm, connectionString, serviceId);
