@@ -8,7 +8,6 @@ namespace OrleansRemarks.WebFront.Operations.OpenApi;
 /// </summary>
 public static class ApiDocumentation
 {
-    public const string DocumentPath = "/openapi/v1.json";
     public const string ReferencePath = "/scalar";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
