@@ -11,7 +11,7 @@ public sealed partial class UserFriendsGrain
     public async Task<SyncPosition> GetSyncPositionAsync()
     {
         var book = await BookAsync();
-        var mark = _syncMark!.Value;
+        var mark = (await SyncMarkAsync()).Value;
         var unverified = mark.VersionId.Length == 0 ? [] : book.ChangedByCallbacksSince(mark.FetchStartedUnixMs, SyncPlan.SyncOperationId);
         var lastFull = mark.FullAtUnixMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(mark.FullAtUnixMs) : (DateTimeOffset?)null;
         return new SyncPosition(mark.VersionId, mark.Version, _lastSyncedAt, clock.GetUtcNow(), unverified, lastFull);
@@ -21,7 +21,7 @@ public sealed partial class UserFriendsGrain
     {
         ArgumentNullException.ThrowIfNull(delta);
         var book = await BookAsync();
-        var mark = _syncMark!;
+        var mark = await SyncMarkAsync();
         if (mark.Value.VersionId != delta.Base.VersionId || mark.Value.Version != delta.Base.Version)
         {
             // Another sync stored a newer position since this one was fetched: fetch again.
@@ -65,6 +65,26 @@ public sealed partial class UserFriendsGrain
     {
         _schedule?.Ended(run, succeeded, followUp);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The stored sync position, read on first use after a (re)load.</summary>
+    private async ValueTask<Stored<SyncMark>> SyncMarkAsync()
+    {
+        if (_syncMark is null)
+        {
+            TakeSyncMark(await _store!.ReadSyncAsync());
+        }
+
+        return _syncMark!;
+    }
+
+    private void TakeSyncMark(Stored<SyncMark> mark)
+    {
+        _syncMark = mark;
+        if (mark.Value.SyncedAtUnixMs > 0)
+        {
+            _lastSyncedAt = DateTimeOffset.FromUnixTimeMilliseconds(mark.Value.SyncedAtUnixMs);
+        }
     }
 
     /// <summary>Writes changed entries one bucket at a time (each bucket once), splitting as the owner grows.</summary>

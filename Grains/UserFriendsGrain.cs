@@ -19,8 +19,7 @@ public sealed partial class UserFriendsGrain(
     [FromKeyedServices(RemarkStorage.ProviderName)] IGrainStorage storage,
     TimeProvider clock,
     RemarkStorageMetrics metrics,
-    ILogger<UserFriendsGrain> logger,
-    IServiceProvider services) : Grain, IUserFriendsGrain
+    ILogger<UserFriendsGrain> logger) : Grain, IUserFriendsGrain
 {
     private const int MaxAttempts = 3;
 
@@ -35,9 +34,9 @@ public sealed partial class UserFriendsGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store = new OwnerStateStore(storage, this.GetGrainId(), metrics);
-        if (services.GetService<OwnerSynchronizer>() is { } synchronizer)
+        if (ServiceProvider.GetService<OwnerSynchronizer>() is { } synchronizer)
         {
-            _schedule = new OwnerSyncSchedule(this, synchronizer, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReconcileOptions>>().Value, clock, logger);
+            _schedule = new OwnerSyncSchedule(this, synchronizer, ServiceProvider.GetRequiredService<IOptions<ReconcileOptions>>().Value, clock, logger);
         }
 
         _replayWindow = ServiceProvider.GetService<IOptions<ReplayWindowOptions>>()?.Value.ReplayWindow ?? _replayWindow;
@@ -181,12 +180,13 @@ public sealed partial class UserFriendsGrain(
 
     private async Task<OwnerRemarkBook> LoadAsync()
     {
-        var syncMark = _store!.ReadSyncAsync();
-        var (layout, buckets) = await _store.ReadAllAsync();
-        _syncMark = await syncMark;
-        if (_syncMark.Value.SyncedAtUnixMs > 0)
+        // The sync position only where this silo reconciles: a callback-only activation reads no more than before.
+        var syncMark = _schedule is null ? null : _store!.ReadSyncAsync();
+        var (layout, buckets) = await _store!.ReadAllAsync();
+        _syncMark = null;
+        if (syncMark is not null)
         {
-            _lastSyncedAt = DateTimeOffset.FromUnixTimeMilliseconds(_syncMark.Value.SyncedAtUnixMs);
+            TakeSyncMark(await syncMark);
         }
 
         _book = OwnerRemarkBook.Load(layout, buckets);

@@ -76,9 +76,12 @@ public sealed partial class OwnerSyncSchedule(
         }
     }
 
+    /// <summary>A run is under way and within its lease.</summary>
+    private bool Running => _runningSince is { } since && clock.GetUtcNow() - since < RunLease;
+
     private void Request(SyncTrigger trigger, TimeSpan delay)
     {
-        if (_runningSince is { } since && clock.GetUtcNow() - since < RunLease)
+        if (Running)
         {
             _pending ??= trigger;
             return;
@@ -98,7 +101,7 @@ public sealed partial class OwnerSyncSchedule(
     {
         _timer?.Dispose();
         _timer = null;
-        if (_runningSince is { } since && clock.GetUtcNow() - since < RunLease)
+        if (Running)
         {
             _pending ??= _timerTrigger;
             return Task.CompletedTask;

@@ -225,12 +225,12 @@ public sealed class OpenImCallBudget(IOptions<ReconcileOptions> options, ICluste
 
 /// <summary>Runs manual and sweep syncs; 64 of them, placed by Orleans over the silos, so syncs spread over the cluster.</summary>
 [Orleans.Concurrency.Reentrant]
-public sealed class OwnerSyncGrain(IServiceProvider services) : Grain, IOwnerSyncGrain
+public sealed class OwnerSyncGrain : Grain, IOwnerSyncGrain
 {
     public async Task<SyncResult> SyncAsync(string ownerUserId, SyncTrigger trigger)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerUserId);
-        if (services.GetService(typeof(OwnerSynchronizer)) is not OwnerSynchronizer synchronizer)
+        if (ServiceProvider.GetService(typeof(OwnerSynchronizer)) is not OwnerSynchronizer synchronizer)
         {
             return new SyncResult(null, NotConfigured: true, null, 0);
         }
