@@ -7,48 +7,62 @@ using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Limits;
 using OrleansRemarks.WebFront.Operations.Logging;
+using OrleansRemarks.WebFront.Operations.Metrics;
+using OrleansRemarks.WebFront.Operations.OpenApi;
 
 namespace OrleansRemarks.WebFront.Queries;
 
-/// <summary>The read side: each request asks the owner's grain, which serves it from memory once active.</summary>
-public static partial class RemarkQueryHandlers
+/// <summary>
+/// The read side: <c>GET /api/v1/users/{owner}/remarks/{friend}</c>, <c>GET /api/v1/users/{owner}/remarks</c>
+/// and <c>POST /api/v1/users/{owner}/remarks:lookup</c>. Each request asks the owner's grain, which
+/// serves it from memory once active. User IDs are percent-encoded path segments (see <see cref="PathUserIds"/>).
+/// </summary>
+public static partial class RemarkQueryApi
 {
     private const string LogCategory = "OrleansRemarks.WebFront.Queries";
 
-    public static async Task<Results<Ok<RemarkResponse>, ValidationProblem, ProblemHttpResult>> GetRemarkAsync(
-        string ownerUserId, string friendUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    public static IEndpointRouteBuilder MapRemarkQueries(this IEndpointRouteBuilder endpoints)
     {
-        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 3);
-        var friend = PathUserId.Resolve(context, friendUserId, segmentFromEnd: 1);
-        if ((QueryProblems.InvalidUserId("ownerUserID", owner) ?? QueryProblems.InvalidUserId("friendUserID", friend)) is { } invalid)
+        var user = endpoints.MapGroup("/api/v1/users/{ownerUserId}").WithTags("Remarks");
+        user.AddEndpointFilter<QueryMetricsFilter>();
+        user.WithExactPathUserIds();
+        user.WithQueryDocumentation();
+        user.MapGet("/remarks/{friendUserId}", GetRemarkAsync).WithName("GetRemark");
+        user.MapGet("/remarks", ListRemarksAsync).WithName("ListRemarks");
+        user.MapPost("/remarks:lookup", LookupRemarksAsync).WithName("LookupRemarks");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<RemarkResponse>, ValidationProblem, ProblemHttpResult>> GetRemarkAsync(
+        string ownerUserId, string friendUserId, [AsParameters] RemarkQueryServices services)
+    {
+        if ((QueryProblems.InvalidUserId("ownerUserID", ownerUserId) ?? QueryProblems.InvalidUserId("friendUserID", friendUserId)) is { } invalid)
         {
             return invalid;
         }
 
         try
         {
-            var remark = await cluster.GetUserFriendsGrain(owner).GetRemarkAsync(friend);
+            var remark = await services.Cluster.GetUserFriendsGrain(ownerUserId).GetRemarkAsync(friendUserId);
             return remark is null
-                ? QueryProblems.RemarkNotFound(owner, friend)
-                : TypedResults.Ok(RemarkResponse.From(owner, remark));
+                ? QueryProblems.RemarkNotFound(ownerUserId, friendUserId)
+                : TypedResults.Ok(RemarkResponse.From(ownerUserId, remark));
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            return Failure(exception, owner, loggers);
+            return Failure(services, exception, ownerUserId);
         }
     }
 
-    public static async Task<Results<Ok<RemarkPageResponse>, ValidationProblem, ProblemHttpResult>> ListRemarksAsync(
-        string ownerUserId, string? limit, string? cursor, HttpContext context, IClusterClient cluster, ILoggerFactory loggers,
-        IOptions<ApiLimitsOptions> limits)
+    private static async Task<Results<Ok<RemarkPageResponse>, ValidationProblem, ProblemHttpResult>> ListRemarksAsync(
+        string ownerUserId, string? limit, string? cursor, [AsParameters] RemarkQueryServices services)
     {
-        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
-        if (QueryProblems.InvalidUserId("ownerUserID", owner) is { } invalidOwner)
+        if (QueryProblems.InvalidUserId("ownerUserID", ownerUserId) is { } invalidOwner)
         {
             return invalidOwner;
         }
 
-        var max = limits.Value.MaxPageSize;
+        var max = services.Limits.Value.MaxPageSize;
         if (!PageLimit.TryParse(limit, max, out var pageSize))
         {
             return QueryProblems.Invalid("limit", $"limit must be a whole number from 1 to {max} (default {PageLimit.DefaultFor(max)}).");
@@ -62,27 +76,27 @@ public static partial class RemarkQueryHandlers
 
         try
         {
-            var page = await cluster.GetUserFriendsGrain(owner).ListRemarksAsync(new RemarkPageRequest(pageSize, after));
-            var items = page.Items.Select(remark => RemarkResponse.From(owner, remark)).ToList();
+            var page = await services.Cluster.GetUserFriendsGrain(ownerUserId).ListRemarksAsync(new RemarkPageRequest(pageSize, after));
+            var items = page.Items.Select(remark => RemarkResponse.From(ownerUserId, remark)).ToList();
             var nextCursor = page.NextAfterFriendUserId is { } last ? PageCursor.Encode(last) : null;
             return TypedResults.Ok(new RemarkPageResponse(items, nextCursor));
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            return Failure(exception, owner, loggers);
+            return Failure(services, exception, ownerUserId);
         }
     }
 
-    public static async Task<Results<Ok<RemarkLookupResponse>, ValidationProblem, ProblemHttpResult>> LookupRemarksAsync(
-        string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers, IOptions<ApiLimitsOptions> limits)
+    private static async Task<Results<Ok<RemarkLookupResponse>, ValidationProblem, ProblemHttpResult>> LookupRemarksAsync(
+        string ownerUserId, [AsParameters] RemarkQueryServices services)
     {
-        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
-        if (QueryProblems.InvalidUserId("ownerUserID", owner) is { } invalidOwner)
+        if (QueryProblems.InvalidUserId("ownerUserID", ownerUserId) is { } invalidOwner)
         {
             return invalidOwner;
         }
 
-        var (friendIds, problem) = await ReadLookupAsync(context.Request, limits.Value.MaxLookupIds, context.RequestAborted);
+        var context = services.Context;
+        var (friendIds, problem) = await ReadLookupAsync(context.Request, services.Limits.Value.MaxLookupIds, context.RequestAborted);
         if (problem is not null)
         {
             return problem;
@@ -90,12 +104,12 @@ public static partial class RemarkQueryHandlers
 
         try
         {
-            var found = await cluster.GetUserFriendsGrain(owner).LookupRemarksAsync(new RemarkLookup(friendIds!));
-            return TypedResults.Ok(new RemarkLookupResponse(found.Items.Select(remark => RemarkResponse.From(owner, remark)).ToList()));
+            var found = await services.Cluster.GetUserFriendsGrain(ownerUserId).LookupRemarksAsync(new RemarkLookup(friendIds!));
+            return TypedResults.Ok(new RemarkLookupResponse(found.Items.Select(remark => RemarkResponse.From(ownerUserId, remark)).ToList()));
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            return Failure(exception, owner, loggers);
+            return Failure(services, exception, ownerUserId);
         }
     }
 
@@ -134,11 +148,12 @@ public static partial class RemarkQueryHandlers
         return (ids.Select(id => id!).ToList(), null);
     }
 
-    private static ProblemHttpResult Failure(Exception exception, string owner, ILoggerFactory loggers)
+    /// <summary>A grain failure that is not a bug, as a problem answer; an unavailable cluster is logged.</summary>
+    private static ProblemHttpResult Failure(RemarkQueryServices services, Exception exception, string owner)
     {
         if (GrainCallFailure.Classify(exception) == GrainCallFailureKind.Unavailable)
         {
-            LogUnavailable(loggers.CreateLogger(LogCategory), exception, LogText.Of(owner)!);
+            LogUnavailable(services.Loggers.CreateLogger(LogCategory), exception, LogText.Of(owner)!);
         }
 
         return QueryProblems.FromGrainFailure(exception);
@@ -147,3 +162,6 @@ public static partial class RemarkQueryHandlers
     [LoggerMessage(Level = LogLevel.Error, Message = "Remark query for owner {OwnerUserId} failed: storage or cluster unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string ownerUserId);
 }
+
+/// <summary>What every query handler needs besides its route and query parameters.</summary>
+public sealed record RemarkQueryServices(HttpContext Context, IClusterClient Cluster, ILoggerFactory Loggers, IOptions<ApiLimitsOptions> Limits);
