@@ -53,3 +53,14 @@ public interface IUserFriendsGrain : IGrainWithStringKey
     [Alias("CountRemarkChange"), AlwaysInterleave]
     Task<RemarkRateDecision> CountRemarkChangeAsync(int maxPerMinute);
 }
+
+/// <summary>The grain's own bounds; the web front may set lower ones (<c>Api:MaxPageSize</c>, <c>Api:MaxLookupIds</c>).</summary>
+public static class RemarkLimits
+{
+    public const int MaxPageSize = 1000;
+
+    public const int MaxLookupIds = 1000;
+
+    /// <summary>How many of a pair's most recent applied changes are remembered for deduplication.</summary>
+    public const int RememberedChangesPerFriend = 4;
+}

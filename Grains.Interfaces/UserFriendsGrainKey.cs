@@ -7,7 +7,7 @@ namespace OrleansRemarks.Grains.Interfaces;
 /// </summary>
 public static class UserFriendsGrainKey
 {
-    public const string Prefix = "u/";
+    private const string Prefix = "u/";
 
     /// <summary>The grain class's <see cref="GrainType"/>, fixed so references can be built without a type lookup.</summary>
     public const string GrainTypeName = "userfriends";

@@ -40,12 +40,26 @@ try
 
     var app = builder.Build();
     app.Services.ValidateWebFrontOptions();
+
+    // The pipeline, in order. Errors become problem answers.
     app.UseExceptionHandler();
     app.UseStatusCodePages();
-    app.UseClientAddressRules();
+    // 1. Who the client is: X-Forwarded-For is believed only from Network:TrustedProxies.
+    app.UseTrustedForwardedHeaders();
+    // 2. Callbacks from outside Callback:AllowedNetworks are refused (403) before their path or body is read.
+    app.UseCallbackNetworkFilter();
+    // 3. Callback:Secret is taken out of the path before routing, whose logs print paths; a wrong secret is 404.
     app.UseCallbackSecretPath();
     app.UseRouting();
-    app.UseApiAccessControl();
+    // 4. Access control, after routing so that each endpoint's rules apply: the API key, then the rate
+    //    limit (after authentication, so a client's bucket is its key; failed logins count per address),
+    //    then authorization.
+    app.UseAuthentication();
+    app.UseRateLimiter();
+    app.UseAuthorization();
+
+    // The endpoints: the dashboard (operators), the OpenIM callbacks, the query API (API key, rate
+    // limit, body size limit: its group), then health, metrics and the OpenAPI document.
     app.MapOperatorDashboard();
     app.MapOpenImCallbacks();
     app.MapProtectedQueryApi().MapRemarkQueries().MapOpenImSync().MapRemarkPolicy();

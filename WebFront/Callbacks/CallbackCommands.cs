@@ -24,3 +24,31 @@ public static class CallbackCommands
         _ => CallbackCommandKind.Other,
     };
 }
+
+public enum CallbackCommandKind
+{
+    /// <summary>A remark was set or cleared: stored before the reply.</summary>
+    AfterSetFriendRemark,
+
+    /// <summary>A friendship ended: the remark is removed before the reply.</summary>
+    AfterDeleteFriend,
+
+    /// <summary>Synchronous: OpenIM's user waits, so it is answered "continue" at once, body unread.</summary>
+    BeforeSetFriendRemark,
+
+    /// <summary>Any command of the shared webhook URL that this service does not handle: "continue".</summary>
+    Other,
+}
+
+/// <summary>
+/// OpenIM's <c>operationID</c> header (<c>Operationid</c> on HTTP/1.1, <c>operationid</c> on HTTP/2);
+/// ASP.NET Core's header lookup ignores case.
+/// </summary>
+public static class OperationIdHeader
+{
+    public const string Name = "operationID";
+
+    /// <summary>The first non-empty value, or null.</summary>
+    public static string? Read(HttpRequest request) =>
+        request.Headers[Name].FirstOrDefault(value => !string.IsNullOrEmpty(value));
+}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Operations.OpenApi;
+using OrleansRemarks.WebFront.Security;
 
 namespace OrleansRemarks.WebFront.Callbacks;
 
@@ -12,14 +13,6 @@ public static class CallbackEndpoints
         .AddSingleton<FriendCallbackHandler>()
         .AddSingleton<CallbackMetrics>()
         .AddSingleton<CallbackSecret>();
-
-    /// <summary>
-    /// Takes the secret out of callback paths; must run before routing. Does nothing without a secret.
-    /// </summary>
-    public static IApplicationBuilder UseCallbackSecretPath(this IApplicationBuilder app) =>
-        app.ApplicationServices.GetRequiredService<IOptions<CallbackOptions>>().Value.HasSecret
-            ? app.UseMiddleware<CallbackSecretPathMiddleware>()
-            : app;
 
     /// <summary>
     /// <c>POST {BasePath}/{command}</c>; with a secret it is reached only through

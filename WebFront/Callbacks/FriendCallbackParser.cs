@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
@@ -169,3 +170,16 @@ public static class FriendCallbackParser
         return null;
     }
 }
+
+/// <summary>
+/// The body of OpenIM's friend callbacks as it arrives (after-set-remark adds <c>remark</c>); every
+/// field may be absent, so validation can say which one is. Unknown fields are ignored.
+/// </summary>
+public sealed record FriendCallbackBody(
+    [property: JsonPropertyName("callbackCommand")] string? CallbackCommand,
+    [property: JsonPropertyName("ownerUserID")] string? OwnerUserId,
+    [property: JsonPropertyName("friendUserID")] string? FriendUserId,
+    [property: JsonPropertyName("remark")] string? Remark);
+
+/// <summary>A validated friend callback. <paramref name="Remark"/> is null only for after-delete-friend.</summary>
+public sealed record FriendCallback(string OwnerUserId, string FriendUserId, string? Remark);

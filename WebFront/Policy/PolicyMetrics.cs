@@ -12,7 +12,7 @@ namespace OrleansRemarks.WebFront.Policy;
 /// </summary>
 public sealed class PolicyMetrics
 {
-    /// <summary>From 0.1 ms (rules without state) to 2 s (the longest <c>Policy:TimeoutMilliseconds</c>).</summary>
+    /// <summary>From 0.1 ms (rules without state) up to the longest <c>Policy:TimeoutMilliseconds</c> (<see cref="PolicyOptions.LongestTimeoutMilliseconds"/>).</summary>
     private static readonly double[] DurationBuckets =
         [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2];
 

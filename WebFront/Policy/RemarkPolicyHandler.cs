@@ -96,7 +96,7 @@ public sealed partial class RemarkPolicyHandler(
     /// The reply OpenIM reads: a refusal is <c>actionCode</c> 0 with <c>nextCode</c> 1; a rewrite adds
     /// <c>remark</c> (also when the rate check failed open after it); everything else is "continue".
     /// </summary>
-    public static CallbackReply ReplyOf(PolicyDecision decision) => decision.Kind switch
+    private static CallbackReply ReplyOf(PolicyDecision decision) => decision.Kind switch
     {
         PolicyDecisionKind.Refused => new CallbackReply(
             0, (int)decision.Code!.Value, PolicyRefusalMessages.ShortMessage(decision.Code.Value), decision.Detail, NextCode: 1),

@@ -45,7 +45,7 @@ public static class ListenAddresses
     /// <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c>), host names (Kestrel binds them to every interface) and
     /// anything unparsable count as reachable from outside.
     /// </summary>
-    public static bool IsLoopbackOnly(string url)
+    private static bool IsLoopbackOnly(string url)
     {
         BindingAddress address;
         try

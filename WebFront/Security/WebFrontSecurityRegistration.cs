@@ -40,10 +40,4 @@ public static class WebFrontSecurityRegistration
         services.AddTrustedProxies().AddQueryRateLimiting().AddQueryApiSecurityDocumentation();
         return builder;
     }
-
-    /// <summary>After routing: who the caller is, then the rate limit (so it counts failed logins per address), then access rules.</summary>
-    public static IApplicationBuilder UseApiAccessControl(this IApplicationBuilder app) => app
-        .UseAuthentication()
-        .UseRateLimiter()
-        .UseAuthorization();
 }

@@ -16,7 +16,7 @@ public static partial class SyncApi
 
     public static IEndpointRouteBuilder MapOpenImSync(this IEndpointRouteBuilder endpoints)
     {
-        var sync = endpoints.MapGroup("/api/v1").WithTags("Sync");
+        var sync = endpoints.MapGroup("/api/v1").WithTags("Sync").WithExactPathUserIds();
         sync.ProducesProblem(StatusCodes.Status503ServiceUnavailable).AddOpenApiOperationTransformer((operation, _, _) =>
         {
             OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
@@ -47,18 +47,17 @@ public static partial class SyncApi
         return endpoints;
     }
 
-    public static async Task<Results<Ok<SyncReportResponse>, ValidationProblem, ProblemHttpResult>> SyncOwnerAsync(
-        string ownerUserId, HttpContext context, IClusterClient cluster, ILoggerFactory loggers)
+    private static async Task<Results<Ok<SyncReportResponse>, ValidationProblem, ProblemHttpResult>> SyncOwnerAsync(
+        string ownerUserId, IClusterClient cluster, ILoggerFactory loggers)
     {
-        var owner = PathUserId.Resolve(context, ownerUserId, segmentFromEnd: 2);
-        if (QueryProblems.InvalidUserId("ownerUserID", owner) is { } invalidOwner)
+        if (QueryProblems.InvalidUserId("ownerUserID", ownerUserId) is { } invalidOwner)
         {
             return invalidOwner;
         }
 
         try
         {
-            var result = await cluster.GetOwnerSyncWorker(owner).SyncAsync(owner, SyncTrigger.Manual);
+            var result = await cluster.GetOwnerSyncWorker(ownerUserId).SyncAsync(ownerUserId, SyncTrigger.Manual);
             return result switch
             {
                 { Report: { } report } => TypedResults.Ok(new SyncReportResponse(report.Added, report.Updated, report.Removed, report.Full, report.Version)),
@@ -71,12 +70,12 @@ public static partial class SyncApi
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
-            LogUnavailable(loggers.CreateLogger(LogCategory), exception, owner);
+            LogUnavailable(loggers.CreateLogger(LogCategory), exception, ownerUserId);
             return QueryProblems.FromGrainFailure(exception);
         }
     }
 
-    public static async Task<Results<Ok<SyncStatusResponse>, ProblemHttpResult>> GetStatusAsync(IClusterClient cluster, ILoggerFactory loggers)
+    private static async Task<Results<Ok<SyncStatusResponse>, ProblemHttpResult>> GetStatusAsync(IClusterClient cluster, ILoggerFactory loggers)
     {
         try
         {

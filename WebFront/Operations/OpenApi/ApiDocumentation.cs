@@ -8,7 +8,7 @@ namespace OrleansRemarks.WebFront.Operations.OpenApi;
 /// </summary>
 public static class ApiDocumentation
 {
-    public const string ReferencePath = "/scalar";
+    private const string ReferencePath = "/scalar";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>

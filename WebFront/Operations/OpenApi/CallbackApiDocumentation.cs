@@ -1,13 +1,18 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Callbacks;
+using OrleansRemarks.WebFront.Cluster;
+using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Policy.Rules;
 
 namespace OrleansRemarks.WebFront.Operations.OpenApi;
 
 /// <summary>
 /// Describes the OpenIM callback endpoint in the OpenAPI document: its body, its reply and every
-/// errCode. The body is documented without <c>Accepts</c> metadata, which would make routing refuse
+/// errCode, with this web front's <c>Callback:MaxRemarkBytes</c> as configured. The body is documented without <c>Accepts</c> metadata, which would make routing refuse
 /// callbacks whose Content-Type differs (OpenIM's is not checked).
 /// </summary>
 public static class CallbackApiDocumentation
@@ -24,6 +29,8 @@ public static class CallbackApiDocumentation
         .Produces<CallbackReply>(StatusCodes.Status503ServiceUnavailable)
         .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
+            var services = context.ApplicationServices;
+            var maxRemarkBytes = services.GetRequiredService<IOptions<CallbackOptions>>().Value.MaxRemarkBytes;
             var body = await context.GetOrCreateSchemaAsync(typeof(FriendCallbackBody), cancellationToken: cancellationToken);
             // The record's fields are nullable only so that a missing one can be named in the reply; JSON null is refused.
             foreach (var field in body.Properties?.Values.OfType<OpenApiSchema>() ?? [])
@@ -35,8 +42,8 @@ public static class CallbackApiDocumentation
             {
                 Required = true,
                 Description = "As OpenIM sends it (any Content-Type; UTF-8 JSON). `remark` only on after-set-friend-remark, where `\"\"` clears it. " +
-                    "User IDs: 1 to 256 UTF-8 bytes without control characters (C0, DEL, C1, U+2028, U+2029); `remark`: at most " +
-                    "`Callback:MaxRemarkBytes` UTF-8 bytes (default 4096).",
+                    $"User IDs: 1 to {InputRules.MaxUserIdBytes} UTF-8 bytes without control characters (C0, DEL, C1, U+2028, U+2029); `remark`: at most " +
+                    $"{maxRemarkBytes} UTF-8 bytes (`Callback:MaxRemarkBytes`).",
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = body } },
             };
             OpenApiText.DescribeParameter(operation, "command",
@@ -45,8 +52,9 @@ public static class CallbackApiDocumentation
                 $"`{CallbackCommands.BeforeSetFriendRemarkLegacy}`) is checked against the remark policy when a `Policy:*` rule is on; " +
                 "every other command is answered \"continue\" at once.");
             OpenApiText.AddHeaderParameter(operation, OperationIdHeader.Name,
-                "OpenIM's operation ID. A repeat of one of the pair's last four applied changes with the same operationID and remark is a duplicate. " +
-                "At most 256 UTF-8 bytes without control characters, else errCode 20012.");
+                $"OpenIM's operation ID. A repeat of one of the pair's last {RemarkLimits.RememberedChangesPerFriend} applied changes with the same " +
+                $"operationID and remark, within {ReplayWindowText(services)}, is a duplicate. " +
+                $"At most {InputRules.MaxOperationIdBytes} UTF-8 bytes without control characters, else errCode {(int)CallbackErrorCode.InvalidOperationId}.");
             OpenApiText.DescribeResponses(operation, new Dictionary<int, string>
             {
                 [StatusCodes.Status200OK] =
@@ -89,6 +97,19 @@ public static class CallbackApiDocumentation
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The replay window is a silo setting: its value is known here only when this web front hosts the
+    /// silo and sets it in its own configuration.
+    /// </summary>
+    private static string ReplayWindowText(IServiceProvider services)
+    {
+        const string Setting = "Remarks:ReplayWindow";
+        var configuration = services.GetRequiredService<IConfiguration>();
+        return CoHostedSilo.IsEnabled(configuration) && configuration[Setting] is { Length: > 0 } value
+            ? $"`{Setting}` ({value})"
+            : $"the silos' `{Setting}`";
     }
 
     private static int HttpStatusOf(CallbackErrorCode code) => code switch

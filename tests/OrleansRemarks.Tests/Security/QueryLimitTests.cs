@@ -1,18 +1,20 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using OrleansRemarks.Tests.Http;
 using OrleansRemarks.Tests.Infrastructure;
 
 namespace OrleansRemarks.Tests.Security;
 
-/// <summary>Api:MaxBodyBytes, Api:MaxLookupIds and Api:MaxPageSize, set low here.</summary>
+/// <summary>Api:MaxBodyBytes, Api:MaxLookupIds, Api:MaxPageSize and Callback:MaxRemarkBytes, set low here, and the OpenAPI document that shows them.</summary>
 [Collection(SecurityCollection.Name)]
 public sealed class QueryLimitTests(SecurityClusterFixture cluster) : IAsyncLifetime
 {
     private const int MaxBodyBytes = 200;
     private const int MaxLookupIds = 3;
     private const int MaxPageSize = 5;
+    private const int MaxRemarkBytes = 300;
 
     private HttpClient _client = null!;
 
@@ -23,6 +25,7 @@ public sealed class QueryLimitTests(SecurityClusterFixture cluster) : IAsyncLife
             ["Api__MaxBodyBytes"] = MaxBodyBytes.ToString(),
             ["Api__MaxLookupIds"] = MaxLookupIds.ToString(),
             ["Api__MaxPageSize"] = MaxPageSize.ToString(),
+            ["Callback__MaxRemarkBytes"] = MaxRemarkBytes.ToString(),
         });
         _client = webFront.CreateClient();
     }
@@ -80,5 +83,21 @@ public sealed class QueryLimitTests(SecurityClusterFixture cluster) : IAsyncLife
         Assert.Equal(MaxPageSize, atMax.Count);
         using var problem = await RemarkApi.AssertProblemAsync(overMax, HttpStatusCode.BadRequest);
         Assert.Contains($"1 to {MaxPageSize}", problem.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_api_document_shows_the_configured_limits()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        var list = paths.GetProperty("/api/v1/users/{ownerUserId}/remarks").GetProperty("get");
+        var limit = list.GetProperty("parameters").EnumerateArray().Single(parameter => parameter.GetProperty("name").GetString() == "limit");
+        var lookup = paths.GetProperty("/api/v1/users/{ownerUserId}/remarks:lookup").GetProperty("post");
+        var callback = paths.EnumerateObject().Single(path => path.Name.StartsWith("/callbackExample/", StringComparison.Ordinal)).Value.GetProperty("post");
+
+        Assert.Contains($"from 1 to {MaxPageSize} (`Api:MaxPageSize`; default {MaxPageSize})", limit.GetProperty("description").GetString());
+        Assert.StartsWith($"1 to {MaxLookupIds} friend user IDs (`Api:MaxLookupIds`)", lookup.GetProperty("requestBody").GetProperty("description").GetString());
+        Assert.Contains($"larger than {MaxBodyBytes} bytes", lookup.GetProperty("responses").GetProperty("413").GetProperty("description").GetString());
+        Assert.Contains($"at most {MaxRemarkBytes} UTF-8 bytes (`Callback:MaxRemarkBytes`)", callback.GetProperty("requestBody").GetProperty("description").GetString());
     }
 }

@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace OrleansRemarks.WebFront.Security;
 
-public static class ClientAddressRules
+/// <summary>
+/// The client address every later rule sees (callback networks, rate limit partitions, logs): the
+/// peer, or the <c>X-Forwarded-For</c> address when the peer is one of <c>Network:TrustedProxies</c>.
+/// </summary>
+public static class ForwardedHeadersSetup
 {
     /// <summary>
     /// Reads <c>X-Forwarded-For</c> only from <c>Network:TrustedProxies</c>. ASP.NET Core's defaults
@@ -29,20 +33,9 @@ public static class ClientAddressRules
         return services;
     }
 
-    /// <summary>Trusted-proxy processing, then the callback network allow-list; before the callback secret path.</summary>
-    public static IApplicationBuilder UseClientAddressRules(this IApplicationBuilder app)
-    {
-        var services = app.ApplicationServices;
-        if (!services.GetRequiredService<IOptions<NetworkOptions>>().Value.ParseTrustedProxies().IsEmpty)
-        {
-            app.UseForwardedHeaders();
-        }
-
-        if (!services.GetRequiredService<IOptions<CallbackNetworkOptions>>().Value.ParseAllowedNetworks().IsEmpty)
-        {
-            app.UseMiddleware<CallbackNetworkFilterMiddleware>();
-        }
-
-        return app;
-    }
+    /// <summary>ASP.NET Core's forwarded headers middleware, only when there is a trusted proxy.</summary>
+    public static IApplicationBuilder UseTrustedForwardedHeaders(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<NetworkOptions>>().Value.ParseTrustedProxies().IsEmpty
+            ? app
+            : app.UseForwardedHeaders();
 }

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using OrleansRemarks.WebFront.Configuration;
+
+namespace OrleansRemarks.WebFront.Security;
+
+/// <summary>
+/// Who may post a callback, which sets anyone's remarks: the sender's network (<c>Callback:AllowedNetworks</c>)
+/// and the secret path segment (<c>Callback:Secret</c>). Both run before routing, so a refused
+/// callback's path (which may hold a guess of the secret) never reaches routing's logs.
+/// </summary>
+public static class CallbackAccess
+{
+    /// <summary>403 to a callback from outside <c>Callback:AllowedNetworks</c>; nothing when the list is empty.</summary>
+    public static IApplicationBuilder UseCallbackNetworkFilter(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<CallbackNetworkOptions>>().Value.ParseAllowedNetworks().IsEmpty
+            ? app
+            : app.UseMiddleware<CallbackNetworkFilterMiddleware>();
+
+    /// <summary>Takes the secret out of callback paths (see <see cref="CallbackSecretPathMiddleware"/>); nothing without a secret.</summary>
+    public static IApplicationBuilder UseCallbackSecretPath(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<CallbackOptions>>().Value.HasSecret
+            ? app.UseMiddleware<CallbackSecretPathMiddleware>()
+            : app;
+}
+
+/// <summary>
+/// With <c>Callback:AllowedNetworks</c> set, answers 403 to a callback from any other client address,
+/// before the secret path is looked at and before the body is read. The client address is the peer,
+/// or the <c>X-Forwarded-For</c> address when the peer is a trusted proxy. The path is never logged
+/// (it can hold the callback secret).
+/// </summary>
+public sealed partial class CallbackNetworkFilterMiddleware(
+    RequestDelegate next,
+    IOptions<CallbackOptions> callbacks,
+    IOptions<CallbackNetworkOptions> networks,
+    ILogger<CallbackNetworkFilterMiddleware> logger)
+{
+    private readonly string _basePath = callbacks.Value.NormalizedBasePath;
+    private readonly IpNetworkList _allowed = networks.Value.ParseAllowedNetworks();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!IsCallbackPath(context.Request.Path) || _allowed.Contains(context.Connection.RemoteIpAddress))
+        {
+            return next(context);
+        }
+
+        LogRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every path under the base path; with the site root as base path, the one-segment paths <c>/{command}</c>.</summary>
+    private bool IsCallbackPath(PathString path) => _basePath.Length == 0
+        ? path.Value is ['/', .. var rest] && rest.Length > 0 && !rest.Contains('/', StringComparison.Ordinal)
+        : path.StartsWithSegments(_basePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a callback from {ClientAddress}: not in Callback:AllowedNetworks")]
+    private static partial void LogRefused(ILogger logger, string clientAddress);
+}
+
+/// <summary>
+/// With <c>Callback:Secret</c> set, owns every path under <c>{BasePath}</c>: turns
+/// <c>{BasePath}/{secret}/{command}</c> into <c>{BasePath}/{command}</c> and marks the request as
+/// verified; answers anything else there 404 itself. So no path that holds the secret (or merely
+/// starts with it) reaches routing, whose debug logs print paths. The callback endpoint also
+/// answers 404 to any request that was not marked.
+/// </summary>
+public sealed class CallbackSecretPathMiddleware(RequestDelegate next, IOptions<CallbackOptions> options, CallbackSecret secret)
+{
+    private static readonly object VerifiedKey = new();
+
+    private readonly PathString _basePath = new(options.Value.NormalizedBasePath);
+
+    public static bool WasVerified(HttpContext context) => context.Items.ContainsKey(VerifiedKey);
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(_basePath, out var rest))
+        {
+            return next(context);
+        }
+
+        if (rest.Value?.Split('/') is ["", var candidate, var command] && command.Length > 0 && secret.Matches(candidate))
+        {
+            context.Request.Path = _basePath.Add("/" + command);
+            context.Items[VerifiedKey] = true;
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Checks the secret path segment in constant time: both sides are hashed first, so neither the
+/// position of the first difference nor the secret's length shows in the timing. Never logged.
+/// </summary>
+public sealed class CallbackSecret(IOptions<CallbackOptions> options)
+{
+    private readonly byte[] _expectedHash = SecretDigest.Of(options.Value.Secret ?? "");
+
+    public bool Matches(string candidate) =>
+        CryptographicOperations.FixedTimeEquals(SecretDigest.Of(candidate), _expectedHash);
+}
