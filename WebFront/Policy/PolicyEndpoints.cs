@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Policy.Rules;
 
 namespace OrleansRemarks.WebFront.Policy;
