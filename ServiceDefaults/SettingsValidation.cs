@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace OrleansRemarks.ServiceDefaults;
 
@@ -36,10 +37,18 @@ public static partial class SettingsValidation
         return services;
     }
 
-    /// <summary>The cluster's identity (<c>Orleans:ClusterId</c>, <c>Orleans:ServiceId</c>) and database (<c>ConnectionStrings:Orleans</c>).</summary>
+    /// <summary>
+    /// The cluster's identity (<c>Orleans:ClusterId</c>, <c>Orleans:ServiceId</c>), also set on Orleans'
+    /// <see cref="ClusterOptions"/> of a silo or client in this host, and database (<c>ConnectionStrings:Orleans</c>).
+    /// </summary>
     public static IServiceCollection AddClusterSettings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ClusterIdentityOptions, ClusterIdentityOptionsValidator>(configuration, ClusterIdentityOptions.SectionName);
+        services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterIdentityOptions>>((cluster, identity) =>
+        {
+            cluster.ClusterId = identity.Value.ClusterId;
+            cluster.ServiceId = identity.Value.ServiceId;
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>());
         services.AddOptions<PostgresOptions>()
             .Configure(options => options.ConnectionString = configuration.GetConnectionString(PostgresOptions.ConnectionStringName) ?? "")

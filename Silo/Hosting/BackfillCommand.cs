@@ -29,12 +29,6 @@ public static class BackfillCommand
         builder.Services.AddSettingsValidation().AddClusterSettings(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
-            client.Services.AddOptions<ClusterOptions>()
-                .Configure<IOptions<ClusterIdentityOptions>>((options, identity) =>
-                {
-                    options.ClusterId = identity.Value.ClusterId;
-                    options.ServiceId = identity.Value.ServiceId;
-                });
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) => clustering
                 .Configure<IOptions<PostgresOptions>>((options, postgres) =>
                 {

@@ -41,12 +41,6 @@ public static class SiloHost
             .AddValidatedOptions<SiloEndpointOptions, SiloEndpointOptionsValidator>(configuration, SiloEndpointOptions.SectionName)
             .AddValidatedOptions<StateWriteBatchingOptions, StateWriteBatchingOptionsValidator>(configuration, StateWriteBatchingOptions.SectionName)
             .AddValidatedOptions<ReplayWindowOptions, ReplayWindowOptionsValidator>(configuration, ReplayWindowOptions.SectionName);
-        silo.Services.AddOptions<ClusterOptions>()
-            .Configure<IOptions<ClusterIdentityOptions>>((cluster, identity) =>
-            {
-                cluster.ClusterId = identity.Value.ClusterId;
-                cluster.ServiceId = identity.Value.ServiceId;
-            });
         silo.Services.AddOptions<EndpointOptions>()
             .Configure<IOptions<SiloEndpointOptions>>((endpoints, configured) => ApplyEndpoints(endpoints, configured.Value));
         silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> clustering) => clustering

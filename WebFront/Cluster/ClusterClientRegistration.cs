@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Orleans.Serialization;
 using OrleansRemarks.ServiceDefaults;
 
@@ -8,8 +7,8 @@ namespace OrleansRemarks.WebFront.Cluster;
 public static class ClusterClientRegistration
 {
     /// <summary>
-    /// An Orleans client that finds the silos' gateways in the PostgreSQL membership table, with the
-    /// validated <see cref="ClusterIdentityOptions"/> and <see cref="PostgresOptions"/> of the service defaults.
+    /// An Orleans client that finds the silos' gateways in the PostgreSQL membership table of the validated
+    /// <see cref="PostgresOptions"/>; the cluster's identity comes from the service defaults (<see cref="ClusterIdentityOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddRemarksClusterClient(this WebApplicationBuilder builder)
     {
@@ -24,12 +23,6 @@ public static class ClusterClientRegistration
             client.Services.AddClientFailoverOptions(builder.Configuration);
             client.Services.Configure<ExceptionSerializationOptions>(serialization =>
                 serialization.SupportedNamespacePrefixes.Add(PostgresOptions.NpgsqlExceptionNamespace));
-            client.Services.AddOptions<ClusterOptions>()
-                .Configure<IOptions<ClusterIdentityOptions>>((options, identity) =>
-                {
-                    options.ClusterId = identity.Value.ClusterId;
-                    options.ServiceId = identity.Value.ServiceId;
-                });
         });
         return builder;
     }
