@@ -22,6 +22,7 @@ public static partial class SettingsValidation
     public const int ExitCode = 2;
 
     private const string OwnAssemblyPrefix = "OrleansRemarks.";
+    private const string OrleansAssemblyPrefix = "Orleans.";
 
     private static readonly MethodInfo CheckMethod =
         typeof(SettingsValidation).GetMethod(nameof(Check), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -124,17 +125,21 @@ public static partial class SettingsValidation
     {
         /// <summary>
         /// The options classes of every <see cref="IValidateOptions{TOptions}"/> implemented in this
-        /// service's assemblies, in registration order. Framework validators (e.g. of named
-        /// authentication schemes) are left to the host.
+        /// service's assemblies, and every options class of this service or of Orleans bound from
+        /// configuration (e.g. <c>Orleans:Membership</c>, whose values the binder may fail to convert), in
+        /// registration order. Framework validators (e.g. of named authentication schemes) are left to the host.
         /// </summary>
         public IEnumerable<Type> ValidatedOptionsTypes() => services
-            .Where(descriptor => !descriptor.IsKeyedService
-                && descriptor.ServiceType.IsGenericType
-                && descriptor.ServiceType.GetGenericTypeDefinition() == typeof(IValidateOptions<>)
-                && IsOwn(descriptor.ImplementationType ?? descriptor.ImplementationInstance?.GetType()))
+            .Where(descriptor => !descriptor.IsKeyedService && descriptor.ServiceType.IsGenericType)
+            .Where(descriptor => descriptor.ServiceType.GetGenericTypeDefinition() is var registration && (
+                (registration == typeof(IValidateOptions<>) && IsOwn(descriptor.ImplementationType ?? descriptor.ImplementationInstance?.GetType())) ||
+                (registration == typeof(IOptionsChangeTokenSource<>) && IsOwnOrOrleans(descriptor.ServiceType.GetGenericArguments()[0]))))
             .Select(descriptor => descriptor.ServiceType.GetGenericArguments()[0])
             .Distinct()
             .ToList();
+
+        private static bool IsOwnOrOrleans(Type options) =>
+            IsOwn(options) || options.Assembly.GetName().Name?.StartsWith(OrleansAssemblyPrefix, StringComparison.Ordinal) == true;
 
         private static bool IsOwn(Type? validator) =>
             validator?.Assembly.GetName().Name?.StartsWith(OwnAssemblyPrefix, StringComparison.Ordinal) == true;

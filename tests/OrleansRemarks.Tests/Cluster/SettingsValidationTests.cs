@@ -93,12 +93,13 @@ public sealed class SettingsValidationTests
             ["Silo__HttpUrl"] = "https://127.0.0.1:10443",
             ["Remarks__ReplayWindow"] = "00:00:00",
             ["Reconcile__MaxRequestsPerSecond"] = "0",
+            ["Orleans__Membership__ProbeTimeout"] = "soon", // Orleans' own ClusterMembershipOptions, bound from configuration
         }, ExitWithin);
 
         Assert.Equal(SettingsValidation.ExitCode, run.ExitCode);
         var line = Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("OrleansRemarks.Silo: configuration error: ", line, StringComparison.Ordinal);
-        foreach (var key in new[] { "Orleans:Endpoints:SiloPort", "Silo:HttpUrl", "Remarks:ReplayWindow", "Reconcile:MaxRequestsPerSecond" })
+        foreach (var key in new[] { "Orleans:Endpoints:SiloPort", "Silo:HttpUrl", "Remarks:ReplayWindow", "Reconcile:MaxRequestsPerSecond", "Orleans:Membership:ProbeTimeout" })
         {
             Assert.Contains(key, line, StringComparison.Ordinal);
         }
