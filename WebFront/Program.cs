@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using OrleansRemarks.Silo.Configuration;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Configuration;
@@ -21,9 +21,10 @@ try
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
         .AddWebFrontOperations();
-    if (CoHostedSilo.IsEnabled(builder.Configuration))
+    var coHostsSilo = CoHostedSilo.IsEnabled(builder.Configuration);
+    if (coHostsSilo)
     {
-        await builder.AddCoHostedSiloAsync();
+        builder.AddCoHostedSilo();
     }
     else
     {
@@ -39,7 +40,12 @@ try
     builder.AddWebFrontSecurity().AddOperatorDashboard();
 
     var app = builder.Build();
-    app.Services.ValidateWebFrontOptions();
+    // Every setting of every options class (web front, and co-hosted silo's) at once, before anything connects.
+    app.Services.ValidateSettings();
+    if (coHostsSilo)
+    {
+        await CoHostedSilo.ApplySchemaAsync(app.Services);
+    }
 
     // The pipeline, in order. Errors become problem answers.
     app.UseExceptionHandler();
@@ -70,13 +76,8 @@ try
 catch (OptionsValidationException invalid)
 {
     // One clear line instead of a stack trace: the operator's fix is in the configuration.
-    await Console.Error.WriteLineAsync("OrleansRemarks.WebFront cannot start, configuration is invalid: " + string.Join(" ", invalid.Failures));
-    return 2;
-}
-catch (SiloConfigurationException invalid)
-{
-    await Console.Error.WriteLineAsync("OrleansRemarks.WebFront cannot start its silo, configuration is invalid: " + invalid.Message);
-    return 2;
+    await Console.Error.WriteLineAsync(SettingsValidation.Describe(WebFrontOperations.ServiceName, invalid));
+    return SettingsValidation.ExitCode;
 }
 catch (Exception failure) when (failure is not OperationCanceledException)
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 
 namespace OrleansRemarks.Silo.Configuration;
 
@@ -20,31 +21,39 @@ public sealed class SiloEndpointOptions
     public bool ListenOnAnyHostAddress { get; set; }
 
     public IPAddress ParsedAdvertisedIPAddress => IPAddress.Parse(AdvertisedIPAddress);
+}
 
-    public IEnumerable<string> Validate()
+public sealed class SiloEndpointOptionsValidator : IValidateOptions<SiloEndpointOptions>
+{
+    private const string Section = SiloEndpointOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, SiloEndpointOptions options)
     {
-        if (SiloPort is < 1 or > IPEndPoint.MaxPort)
+        var failures = new List<string>();
+        if (options.SiloPort is < 1 or > IPEndPoint.MaxPort)
         {
-            yield return $"{SectionName}:SiloPort must be 1-65535, not {SiloPort}";
+            failures.Add($"{Section}:SiloPort must be 1-65535, not {options.SiloPort}");
         }
 
-        if (GatewayPort is < 1 or > IPEndPoint.MaxPort)
+        if (options.GatewayPort is < 1 or > IPEndPoint.MaxPort)
         {
-            yield return $"{SectionName}:GatewayPort must be 1-65535, not {GatewayPort}";
+            failures.Add($"{Section}:GatewayPort must be 1-65535, not {options.GatewayPort}");
         }
 
-        if (SiloPort == GatewayPort)
+        if (options.SiloPort == options.GatewayPort)
         {
-            yield return $"{SectionName}:SiloPort and GatewayPort must differ (both {SiloPort})";
+            failures.Add($"{Section}:SiloPort and GatewayPort must differ (both {options.SiloPort})");
         }
 
-        if (!IPAddress.TryParse(AdvertisedIPAddress, out var address))
+        if (!IPAddress.TryParse(options.AdvertisedIPAddress, out var address))
         {
-            yield return $"{SectionName}:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address";
+            failures.Add($"{Section}:AdvertisedIPAddress '{options.AdvertisedIPAddress}' is not an IP address");
         }
         else if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
         {
-            yield return $"{SectionName}:AdvertisedIPAddress must be an address others can reach, not {AdvertisedIPAddress}";
+            failures.Add($"{Section}:AdvertisedIPAddress must be an address others can reach, not {options.AdvertisedIPAddress}");
         }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

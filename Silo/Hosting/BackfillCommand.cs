@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansRemarks.Grains.Interfaces;
-using OrleansRemarks.Grains.Storage;
-using OrleansRemarks.Silo.Configuration;
+using OrleansRemarks.ServiceDefaults;
 using Spectre.Console;
 
 namespace OrleansRemarks.Silo.Hosting;
@@ -26,23 +25,19 @@ public static class BackfillCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        var connectionString = SiloSettings.LoadConnectionString(builder.Configuration);
-        var cluster = SiloSettings.Bind<ClusterIdentityOptions>(builder.Configuration, ClusterIdentityOptions.SectionName);
         builder.Logging.ClearProviders();
+        builder.Services.AddSettingsValidation().AddClusterSettings(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = cluster.ClusterId;
-                options.ServiceId = cluster.ServiceId;
-            });
-            client.UseAdoNetClustering(clustering =>
-            {
-                clustering.Invariant = RemarkStorage.NpgsqlInvariant;
-                clustering.ConnectionString = connectionString;
-            });
+            client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) => clustering
+                .Configure<IOptions<PostgresOptions>>((options, postgres) =>
+                {
+                    options.Invariant = PostgresOptions.NpgsqlInvariant;
+                    options.ConnectionString = postgres.Value.ConnectionString;
+                }));
         });
         using var host = builder.Build();
+        host.Services.ValidateSettings();
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, cancel) =>
         {

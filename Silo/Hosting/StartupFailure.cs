@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using OrleansRemarks.Silo.Configuration;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.Silo.Schema;
 
 namespace OrleansRemarks.Silo.Hosting;
@@ -8,27 +8,32 @@ namespace OrleansRemarks.Silo.Hosting;
 /// <summary>Describes why start-up failed in one line for stderr, and picks the exit code.</summary>
 public static class StartupFailure
 {
+    public const string ProcessName = "OrleansRemarks.Silo";
     public const int GeneralExitCode = 1;
-    public const int ConfigurationExitCode = 2;
+    public const int ConfigurationExitCode = SettingsValidation.ExitCode;
     public const int DatabaseExitCode = 3;
 
     public static int ExitCodeFor(Exception exception) => exception switch
     {
-        SiloConfigurationException or OptionsValidationException => ConfigurationExitCode,
+        OptionsValidationException => ConfigurationExitCode,
         NpgsqlException or SchemaMigrationException => DatabaseExitCode,
         _ => GeneralExitCode,
     };
 
     public static string Describe(Exception exception)
     {
+        if (exception is OptionsValidationException invalid)
+        {
+            return SettingsValidation.Describe(ProcessName, invalid);
+        }
+
         var what = exception switch
         {
-            SiloConfigurationException or OptionsValidationException => "configuration error",
             SchemaMigrationException => "schema migration failed",
             NpgsqlException => "database error",
             _ => "start-up failed",
         };
-        return $"OrleansRemarks.Silo: {what}: {FlattenMessages(exception)}";
+        return $"{ProcessName}: {what}: {FlattenMessages(exception)}";
     }
 
     /// <summary>The messages down the inner-exception chain, without repeats, on one line.</summary>

@@ -1,27 +1,32 @@
-using OrleansRemarks.Silo.Operations.Logging;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Operations.Health;
 using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Operations.OpenApi;
 
 namespace OrleansRemarks.WebFront.Operations;
 
-/// <summary>What an operator needs besides the API: health, metrics, log format and the API reference.</summary>
+/// <summary>
+/// What an operator needs besides the API: the shared service defaults (log format, metrics, health
+/// endpoints, cluster settings, the settings check), this web front's readiness check and query
+/// instruments, and the API reference.
+/// </summary>
 public static class WebFrontOperations
 {
+    public const string ServiceName = "OrleansRemarks.WebFront";
+
     public static WebApplicationBuilder AddWebFrontOperations(this WebApplicationBuilder builder)
     {
         // The standard console logger; Logging:Console:FormatterName=json switches it to JSON lines.
-        builder.Logging.UseJsonConsoleDefaults(builder.Configuration);
-        builder.Services
-            .AddWebFrontHealthChecks()
-            .AddWebFrontMetrics()
-            .AddApiDocumentation();
+        builder.AddServiceDefaults(ServiceName);
+        // Ready means the cluster answers (200, else 503).
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>(ClusterReadinessCheck.Name, tags: [Extensions.ReadinessTag]);
+        builder.Services.AddSingleton<QueryMetrics>();
+        builder.Services.AddApiDocumentation();
         return builder;
     }
 
     /// <summary><c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>, <c>/openapi/v1.json</c> and <c>/scalar</c>.</summary>
     public static IEndpointRouteBuilder MapWebFrontOperations(this IEndpointRouteBuilder endpoints) => endpoints
-        .MapHealthEndpoints()
-        .MapMetricsEndpoint()
+        .MapDefaultEndpoints()
         .MapApiDocumentation();
 }

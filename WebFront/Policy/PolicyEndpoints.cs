@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Policy.Rules;
 
 namespace OrleansRemarks.WebFront.Policy;

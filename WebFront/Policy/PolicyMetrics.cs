@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using OrleansRemarks.WebFront.Operations.Metrics;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Policy.Rules;
 
 namespace OrleansRemarks.WebFront.Policy;
@@ -21,7 +21,7 @@ public sealed class PolicyMetrics
 
     public PolicyMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(RemarksMeter.Name);
+        var meter = meterFactory.Create(Extensions.RemarksMeterName);
         _decisions = meter.CreateCounter<long>(
             "orleansremarks.policy.decisions",
             description: "Before-set-remark callbacks decided by the remark policy, by deciding rule and decision.");

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace OrleansRemarks.WebFront.Security;
 
 /// <summary>Who may call the query API and open the dashboard (section <c>Api</c>).</summary>
@@ -23,4 +25,51 @@ public sealed class ApiAccessOptions
     public bool AllowAnonymous { get; set; }
 
     public bool HasKeys => Keys.Length > 0;
+}
+
+/// <summary>
+/// Checks the keys' form (never echoing one) and that a web front without keys is not reachable
+/// from other machines unless <c>Api:AllowAnonymous</c> says so explicitly.
+/// </summary>
+public sealed class ApiAccessOptionsValidator(IConfiguration configuration) : IValidateOptions<ApiAccessOptions>
+{
+    private const string Section = ApiAccessOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, ApiAccessOptions options)
+    {
+        var failures = new List<string>();
+        for (var index = 0; index < options.Keys.Length; index++)
+        {
+            if (!IsValidKey(options.Keys[index]))
+            {
+                failures.Add(KeyFormatFailure($"{Section}:Keys:{index}"));
+            }
+        }
+
+        if (!options.HasKeys && !options.AllowAnonymous && ListenAddresses.NonLoopback(configuration) is [_, ..] exposed)
+        {
+            failures.Add(
+                $"{Section}:Keys is empty but the web front would listen on {string.Join(", ", exposed)}, which is not loopback only: " +
+                $"set an API key ({Section}:Keys:0, environment variable {Section}__Keys__0), or set {Section}:AllowAnonymous=true " +
+                "to serve the query API without authentication on purpose.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static string KeyFormatFailure(string key) =>
+        $"{key} must be {ApiAccessOptions.ShortestKey} to {ApiAccessOptions.LongestKey} characters of " +
+        "letters, digits and \"-._~+/\" (optionally ending in \"=\"), e.g. the output of \"openssl rand -hex 32\".";
+
+    /// <summary>An RFC 6750 bearer token (token68): it travels unchanged in an Authorization header.</summary>
+    public static bool IsValidKey(string? key)
+    {
+        if (key is null || key.Length is < ApiAccessOptions.ShortestKey or > ApiAccessOptions.LongestKey)
+        {
+            return false;
+        }
+
+        var body = key.TrimEnd('=');
+        return body.Length > 0 && body.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '.' or '_' or '~' or '+' or '/');
+    }
 }

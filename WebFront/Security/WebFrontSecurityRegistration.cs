@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OrleansRemarks.WebFront.Configuration;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Limits;
 
 namespace OrleansRemarks.WebFront.Security;

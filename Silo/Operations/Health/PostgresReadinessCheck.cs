@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using OrleansRemarks.ServiceDefaults;
 
 namespace OrleansRemarks.Silo.Operations.Health;
 
@@ -7,13 +9,13 @@ namespace OrleansRemarks.Silo.Operations.Health;
 /// Ready while PostgreSQL answers <c>SELECT 1</c> within <see cref="Timeout"/>. Each probe opens its
 /// own connection (no pool), so a broken pooled connection cannot make a recovered database look down.
 /// </summary>
-public sealed class PostgresReadinessCheck(string connectionString) : IHealthCheck
+public sealed class PostgresReadinessCheck(IOptions<PostgresOptions> postgres) : IHealthCheck
 {
     public const string Name = "postgresql";
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
-    private readonly string _probeConnectionString = new NpgsqlConnectionStringBuilder(connectionString)
+    private readonly string _probeConnectionString = new NpgsqlConnectionStringBuilder(postgres.Value.ConnectionString)
     {
         Pooling = false,
         Timeout = (int)Timeout.TotalSeconds,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Callbacks;
 
 namespace OrleansRemarks.WebFront.Operations.Metrics;
@@ -21,7 +22,7 @@ public sealed class CallbackMetrics
 
     public CallbackMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(RemarksMeter.Name);
+        var meter = meterFactory.Create(Extensions.RemarksMeterName);
         _callbacks = meter.CreateCounter<long>(
             "orleansremarks.callbacks",
             description: "OpenIM callbacks answered, by command and outcome.");

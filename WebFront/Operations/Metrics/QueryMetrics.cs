@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OrleansRemarks.ServiceDefaults;
 
 namespace OrleansRemarks.WebFront.Operations.Metrics;
 
@@ -14,7 +15,7 @@ public sealed class QueryMetrics
 
     public QueryMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(RemarksMeter.Name);
+        var meter = meterFactory.Create(Extensions.RemarksMeterName);
         _lookups = meter.CreateCounter<long>(
             "orleansremarks.lookups",
             description: "Remark query API requests, by endpoint and outcome.");
