@@ -10,13 +10,23 @@ namespace OrleansRemarks.UnitTests.Http;
 /// <summary>
 /// The real web front (its Program, middleware, options and handlers) on an in-process test server,
 /// with the cluster replaced by <see cref="InMemoryCluster"/>: the Orleans client's hosted services
-/// are removed, so nothing connects to a gateway or to PostgreSQL. <paramref name="settings"/> are
-/// configuration keys as the web front reads them (e.g. <c>Api:Keys:0</c>).
+/// are removed, so nothing connects to a gateway or to PostgreSQL. Subclasses pass settings:
+/// configuration keys as the web front reads them (e.g. <c>Api:Keys:0</c>); a test class gets one
+/// started web front per class (<c>IClassFixture</c>), as in dotnet/eShop's functional tests.
 /// </summary>
-public sealed class WebFrontFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public class WebFrontFactory : WebApplicationFactory<Program>
 {
     /// <summary>Checked for a valid PostgreSQL connection string at start, never connected to.</summary>
     private const string UnusedConnectionString = "Host=127.0.0.1;Port=1;Database=unused;Username=unused";
+
+    private readonly (string Key, string Value)[] _settings;
+
+    public WebFrontFactory()
+        : this([])
+    {
+    }
+
+    protected WebFrontFactory(params (string Key, string Value)[] settings) => _settings = settings;
 
     public InMemoryCluster Cluster { get; } = new();
 
@@ -24,7 +34,7 @@ public sealed class WebFrontFactory(IReadOnlyDictionary<string, string?>? settin
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ConnectionStrings:Orleans", UnusedConnectionString);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
