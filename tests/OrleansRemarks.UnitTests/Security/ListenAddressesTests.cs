@@ -50,7 +50,7 @@ public sealed class ListenAddressesTests
     [InlineData("http://+:5000", false)]
     [InlineData("http://remarks.internal:5000", false)]
     [InlineData("http://10.0.0.5:5000", false)]
-    [InlineData("not a url", false)]
-    public void Only_loopback_addresses_sockets_and_localhost_are_loopback_only(string url, bool expected) =>
-        Assert.Equal(expected, ListenAddresses.IsLoopbackOnly(url));
+    [InlineData("not-a-url", false)]
+    public void Only_loopback_addresses_sockets_and_localhost_are_out_of_reach_of_other_machines(string url, bool loopbackOnly) =>
+        Assert.Equal(loopbackOnly ? [] : [url], ListenAddresses.NonLoopback(Settings(("urls", url))));
 }
