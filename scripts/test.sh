@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test (real PostgreSQL and Orleans processes, started by the tests themselves) and
 # ends with one line "N passed, N failed[, N skipped]" counted from the test results file.
+#   ./scripts/test.sh --fast   only the fast tier, tests/OrleansRemarks.UnitTests: pure logic and the
+#                              web front's HTTP contract in process; no PostgreSQL, no process started.
+# Any other argument is passed to dotnet test (e.g. --filter "FullyQualifiedName~Callback").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+target="OrleansRemarks.sln"
+if [ "${1:-}" = "--fast" ]; then
+  target="tests/OrleansRemarks.UnitTests/OrleansRemarks.UnitTests.csproj"
+  shift
+fi
 
 results_dir="TestResults"
 rm -rf "$results_dir"
 
 status=0
-dotnet test OrleansRemarks.sln -c Release \
+dotnet test "$target" -c Release \
   --logger "trx;LogFileName=results.trx" \
   --logger "console;verbosity=normal" \
   --results-directory "$results_dir" "$@" || status=$?

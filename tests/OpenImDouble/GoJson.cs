@@ -18,7 +18,8 @@ public static class GoJson
     /// <summary>An object of string fields, in the given order.</summary>
     public static byte[] Object(params (string Name, string Value)[] fields)
     {
-        var json = new StringBuilder("{");
+        var json = new StringBuilder(64);
+        json.Append('{');
         foreach (var (name, value) in fields)
         {
             if (json.Length > 1)
@@ -26,17 +27,21 @@ public static class GoJson
                 json.Append(',');
             }
 
-            json.Append(String(name)).Append(':').Append(String(value));
+            AppendString(json, name).Append(':');
+            AppendString(json, value);
         }
 
         return Encoding.UTF8.GetBytes(json.Append("}\n").ToString());
     }
 
     /// <summary>Go's encodeState.string with HTML escaping on (the default of json.Marshal and json.Encoder).</summary>
-    public static string String(string value)
+    public static string String(string value) => AppendString(new StringBuilder(value.Length + 2), value).ToString();
+
+    /// <summary><see cref="String"/> written into <paramref name="json"/>, for callers that build a larger body.</summary>
+    public static StringBuilder AppendString(StringBuilder json, string value)
     {
         const string Hex = "0123456789abcdef";
-        var json = new StringBuilder("\"");
+        json.Append('"');
         foreach (var character in value)
         {
             switch (character)
@@ -71,6 +76,6 @@ public static class GoJson
             }
         }
 
-        return json.Append('"').ToString();
+        return json.Append('"');
     }
 }

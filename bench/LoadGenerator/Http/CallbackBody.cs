@@ -1,4 +1,4 @@
-using System.Text;
+using OrleansRemarks.OpenImDouble;
 
 namespace OrleansRemarks.Bench.LoadGenerator.Http;
 
@@ -12,18 +12,6 @@ public static class CallbackBody
 
     public static byte[] Encode(string owner, string friend, string remark) => Encode(Command, owner, friend, remark);
 
-    public static byte[] Encode(string command, string owner, string friend, string remark)
-    {
-        var json = new StringBuilder(128 + remark.Length);
-        json.Append("{\"callbackCommand\":");
-        GoJson.AppendString(json, command);
-        json.Append(",\"ownerUserID\":");
-        GoJson.AppendString(json, owner);
-        json.Append(",\"friendUserID\":");
-        GoJson.AppendString(json, friend);
-        json.Append(",\"remark\":");
-        GoJson.AppendString(json, remark);
-        json.Append("}\n");
-        return Encoding.UTF8.GetBytes(json.ToString());
-    }
+    public static byte[] Encode(string command, string owner, string friend, string remark) =>
+        GoJson.FriendRemarkCallback(command, owner, friend, remark);
 }

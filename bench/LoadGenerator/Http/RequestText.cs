@@ -1,4 +1,5 @@
 using System.Text;
+using OrleansRemarks.OpenImDouble;
 
 namespace OrleansRemarks.Bench.LoadGenerator.Http;
 

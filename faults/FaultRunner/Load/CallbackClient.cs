@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using OrleansRemarks.OpenImDouble;
 
 namespace OrleansRemarks.FaultRunner.Load;
 
 /// <summary>
-/// Sends callbacks as OpenIM does (POST, operationID header, JSON body) to the load balancer over
+/// Sends callbacks as OpenIM does (POST, operationID header, Go-encoded JSON body) to the load balancer over
 /// keep-alive connections, and reads the remark query API. Only ever talks to 127.0.0.1.
 /// </summary>
 public sealed class CallbackClient : IDisposable
@@ -44,7 +45,10 @@ public sealed class CallbackClient : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "callbackExample/" + Command)
             {
-                Content = JsonContent.Create(new CallbackBody(Command, pair.OwnerUserId, pair.FriendUserId, callback.Remark)),
+                Content = new ByteArrayContent(GoJson.FriendRemarkCallback(Command, pair.OwnerUserId, pair.FriendUserId, callback.Remark))
+                {
+                    Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+                },
             };
             request.Headers.Add("operationID", callback.OperationId);
             using var response = await _http.SendAsync(request, timeout.Token);

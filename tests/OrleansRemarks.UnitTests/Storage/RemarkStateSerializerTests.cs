@@ -1,7 +1,7 @@
 using System.Text;
 using OrleansRemarks.Grains.Storage;
 
-namespace OrleansRemarks.Tests.Grains;
+namespace OrleansRemarks.UnitTests.Storage;
 
 public sealed class RemarkStateSerializerTests
 {

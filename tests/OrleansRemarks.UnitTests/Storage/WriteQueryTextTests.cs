@@ -1,6 +1,6 @@
 using OrleansRemarks.Grains.Storage.Batching;
 
-namespace OrleansRemarks.Tests.Grains;
+namespace OrleansRemarks.UnitTests.Storage;
 
 public sealed class WriteQueryTextTests
 {

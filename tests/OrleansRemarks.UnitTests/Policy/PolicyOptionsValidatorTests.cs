@@ -1,6 +1,6 @@
 using OrleansRemarks.WebFront.Policy.Rules;
 
-namespace OrleansRemarks.Tests.Policy;
+namespace OrleansRemarks.UnitTests.Policy;
 
 public sealed class PolicyOptionsValidatorTests
 {

@@ -1,6 +1,6 @@
 using OrleansRemarks.Grains.Remarks;
 
-namespace OrleansRemarks.Tests.Policy;
+namespace OrleansRemarks.UnitTests.Policy;
 
 /// <summary>The owner grain's sliding one-minute window, driven by explicit times.</summary>
 public sealed class ChangeRateWindowTests

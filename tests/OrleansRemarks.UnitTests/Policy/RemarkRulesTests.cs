@@ -1,6 +1,6 @@
 using OrleansRemarks.WebFront.Policy.Rules;
 
-namespace OrleansRemarks.Tests.Policy;
+namespace OrleansRemarks.UnitTests.Policy;
 
 /// <summary>Each stateless rule of the policy, and how they combine, without any server.</summary>
 public sealed class RemarkRulesTests

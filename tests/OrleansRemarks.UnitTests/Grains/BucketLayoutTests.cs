@@ -1,7 +1,7 @@
 using OrleansRemarks.Grains.Remarks;
 using OrleansRemarks.Grains.Storage;
 
-namespace OrleansRemarks.Tests.Grains;
+namespace OrleansRemarks.UnitTests.Grains;
 
 public sealed class BucketLayoutTests
 {

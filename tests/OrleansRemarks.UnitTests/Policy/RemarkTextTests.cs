@@ -1,6 +1,6 @@
 using OrleansRemarks.WebFront.Policy.Rules;
 
-namespace OrleansRemarks.Tests.Policy;
+namespace OrleansRemarks.UnitTests.Policy;
 
 /// <summary>The policy's text operations, without any server: grapheme counting, normalisation, the matching form.</summary>
 public sealed class RemarkTextTests

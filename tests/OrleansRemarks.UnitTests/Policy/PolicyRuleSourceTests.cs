@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Policy.Rules;
 
-namespace OrleansRemarks.Tests.Policy;
+namespace OrleansRemarks.UnitTests.Policy;
 
 /// <summary>
 /// Rules follow the configuration while running; a change that fails validation (or binding) is
