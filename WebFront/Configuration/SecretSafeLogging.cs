@@ -1,3 +1,4 @@
+using OrleansRemarks.WebFront.Callbacks;
 namespace OrleansRemarks.WebFront.Configuration;
 
 /// <summary>

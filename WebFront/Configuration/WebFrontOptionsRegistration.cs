@@ -1,4 +1,5 @@
 using OrleansRemarks.ServiceDefaults;
+using OrleansRemarks.WebFront.Callbacks;
 
 namespace OrleansRemarks.WebFront.Configuration;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using OrleansRemarks.WebFront.Limits;
 using OrleansRemarks.WebFront.Operations.OpenApi;
+using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Security;
 

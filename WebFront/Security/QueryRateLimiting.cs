@@ -5,7 +5,6 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using OrleansRemarks.WebFront.Limits;
 
 namespace OrleansRemarks.WebFront.Security;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansRemarks.ServiceDefaults;
-using OrleansRemarks.WebFront.Limits;
+using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Security;
 

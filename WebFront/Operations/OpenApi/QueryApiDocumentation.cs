@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using OrleansRemarks.WebFront.Input;
-using OrleansRemarks.WebFront.Limits;
 using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Operations.OpenApi;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 
-namespace OrleansRemarks.WebFront.Limits;
+namespace OrleansRemarks.WebFront.Queries;
 
 /// <summary>Size limits of the query API (section <c>Api</c>).</summary>
 public sealed class ApiLimitsOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OrleansRemarks.WebFront.Limits;
+namespace OrleansRemarks.WebFront.Security;
 
 /// <summary>
 /// The per-client rate limit of the query API (section <c>Api:RateLimit</c>): a token bucket per client,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OrleansRemarks.WebFront.Configuration;
+namespace OrleansRemarks.WebFront.Callbacks;
 
 /// <summary>Where and how OpenIM's webhook callbacks are received.</summary>
 public sealed class CallbackOptions
