@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test (real PostgreSQL and Orleans processes, started by the tests themselves) and
-# ends with one line "N passed, N failed[, N skipped]" counted from the test results file.
+# ends with one line "N passed, N failed[, N skipped]" counted from the test results files (one per test project).
 #   ./scripts/test.sh --fast   only the fast tier, tests/OrleansRemarks.UnitTests: pure logic and the
 #                              web front's HTTP contract in process; no PostgreSQL, no process started.
 # Any other argument is passed to dotnet test (e.g. --filter "FullyQualifiedName~Callback").
@@ -18,7 +18,7 @@ rm -rf "$results_dir"
 
 status=0
 dotnet test "$target" -c Release \
-  --logger "trx;LogFileName=results.trx" \
+  --logger "trx;LogFilePrefix=results" \
   --logger "console;verbosity=normal" \
   --results-directory "$results_dir" "$@" || status=$?
 
