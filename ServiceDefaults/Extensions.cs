@@ -119,6 +119,14 @@ public static class Extensions
                 .AddView("orleans-directory-lookups-*", MetricStreamConfiguration.Drop)
                 .AddView("orleans-messaging-processing-*", MetricStreamConfiguration.Drop)
                 .AddView("orleans-messaging-sent-local", MetricStreamConfiguration.Drop)
+                // Every message between a web front's Orleans client and a silo's gateway was recorded
+                // four times (sent and received size histograms on both sides, tags built by Enum.ToString
+                // per message) and counted twice more by the gateway; the separate topology paid that per
+                // request. Header bytes (observable counters) and grain-call latency stay.
+                .AddView("orleans-messaging-sent-messages-size", MetricStreamConfiguration.Drop)
+                .AddView("orleans-messaging-received-messages-size", MetricStreamConfiguration.Drop)
+                .AddView("orleans-gateway-sent", MetricStreamConfiguration.Drop)
+                .AddView("orleans-gateway-received", MetricStreamConfiguration.Drop)
                 .AddAspNetCoreInstrumentation()
                 // Collected afresh on every scrape (the exporter caches for 300 ms by default): a
                 // cached answer would hide the latest callbacks from whoever looks right after sending them.

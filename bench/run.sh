@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark, in one command (docs/PERFORMANCE.md explains the figures):
 #
-#   bash bench/run.sh            full run (< 10 minutes on 2 cores), writes bench/results/latest.json
+#   bash bench/run.sh            full run (< 15 minutes on 2 cores), writes bench/results/latest.json
 #   bash bench/run.sh --smoke    CI smoke: seconds per phase, small counts, results to a temp file
 #   bash bench/run.sh --quick    full-size data, shorter phases (for iterating; not the reported figures)
 #
-# It builds Release, starts a throw-away PostgreSQL cluster, runs the product (Silo + WebFront, as
-# the product runs them) under load, then the baseline receiver (bench/Baseline), then pgbench with
-# the same upsert, and prints one table. Ours (with every remark policy rule on) also gets a
+# It builds Release, starts a throw-away PostgreSQL cluster, runs the product under load in each
+# topology (a WebFront hosting its silo, then a Silo plus a WebFront, as the product runs them), then
+# the baseline receiver (bench/Baseline), then pgbench with the same upsert (both once), and prints
+# one table per topology and every target with met / not met. Ours (with every remark policy rule on) also gets a
 # before-callback phase: OpenIM's before-set-remark callback at the ingest phase's rate (target:
 # p99 decision latency ≤ 20 ms). Every acknowledged callback is read back; the exit code is
 # non-zero only when one was lost (1) or the run broke (2) — never because of a timing.
@@ -15,7 +16,7 @@
 # Options: --smoke, --quick, --out FILE (results file), --keep (keep the temp folder with logs).
 # Environment: BENCH_CONNECTIONS (64), BENCH_POOL (Npgsql Maximum Pool Size for both receivers, 64),
 # BENCH_PG_STAT_STATEMENTS=1 (load pg_stat_statements and dump the top statements into the temp folder),
-# BENCH_TOPOLOGY=cohosted|separate (cohosted, the default: one WebFront process with
+# BENCH_TOPOLOGY=both|cohosted|separate (both, the default; cohosted: one WebFront process with
 # Orleans:CoHostSilo=true; separate: a Silo process and a WebFront process),
 # BENCH_PRODUCT_ENV="K=V K=V" (extra settings for the Silo and WebFront, e.g.
 # "Orleans__WriteBatching__Enabled=false" to measure without write batching).
@@ -36,8 +37,13 @@ while [[ $# -gt 0 ]]; do
 done
 
 connections="${BENCH_CONNECTIONS:-64}"
-topology="${BENCH_TOPOLOGY:-cohosted}"
-[[ "$topology" == separate || "$topology" == cohosted ]] || { echo "BENCH_TOPOLOGY must be separate or cohosted" >&2; exit 2; }
+# Both topologies by default, co-hosted first (it fills the results file's top-level keys); BENCH_TOPOLOGY
+# restricts a run to one of them.
+case "${BENCH_TOPOLOGY:-both}" in
+  both) topologies=(cohosted separate) ;;
+  cohosted | separate) topologies=("$BENCH_TOPOLOGY") ;;
+  *) echo "BENCH_TOPOLOGY must be cohosted, separate or both" >&2; exit 2 ;;
+esac
 pool="${BENCH_POOL:-64}"
 if ((smoke)); then
   mode=smoke
@@ -154,10 +160,12 @@ as_pg "${pg_bin}/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 
 as_pg "${pg_bin}/pg_ctl" -D "$pg_data" -l "${work}/logs/postgres.log" -w start >/dev/null || die "PostgreSQL did not start"
 psql_bin="$(command -v "${pg_bin}/psql" || command -v psql)" || die "psql not found"
 psql_cmd() { "$psql_bin" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
-psql_cmd -d postgres -c "CREATE DATABASE orleans" -c "CREATE DATABASE baseline"
+# One product database per topology, so each starts from an empty schema like the baseline does.
+psql_cmd -d postgres -c "CREATE DATABASE baseline"
+for topology in "${topologies[@]}"; do psql_cmd -d postgres -c "CREATE DATABASE orleans_${topology}"; done
 psql_cmd -d baseline -f "${bench}/pgbench/schema.sql"
 if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
-  psql_cmd -d orleans -c "CREATE EXTENSION pg_stat_statements"
+  for topology in "${topologies[@]}"; do psql_cmd -d "orleans_${topology}" -c "CREATE EXTENSION pg_stat_statements"; done
   psql_cmd -d baseline -c "CREATE EXTENSION pg_stat_statements"
 fi
 # The same Npgsql settings for the product and the baseline: pool size, automatic preparation of
@@ -185,46 +193,51 @@ read -r -a product_env <<<"${BENCH_PRODUCT_ENV:-}"
 policy_env=("Policy__MaxLength=64" "Policy__BlockedTerms__0=forbidden" "Policy__Normalize=true"
   "Policy__MaxChangesPerOwnerPerMinute=10000" "Policy__TimeoutMilliseconds=200")
 
-# --- ours: Silo + WebFront ---------------------------------------------------------------------
-silo_port="$(free_port 21111)"
-gateway_port="$(free_port 40000)"
-web_port="$(free_port 10106)"
-cluster_env=(
-  "ConnectionStrings__Orleans=$(pg_conn orleans)"
-  "Orleans__ClusterId=bench-$$"
-  "Orleans__ServiceId=orleansremarks-bench"
-  "${product_limits[@]}"
-  "${product_env[@]}"
-)
-log "migrating the schema"
-env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate.log" 2>&1 \
-  || { cat "${work}/logs/migrate.log" >&2; die "migration failed"; }
-endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
-if [[ "$topology" == cohosted ]]; then
-  log "starting a WebFront that hosts its own silo (${silo_port}/${gateway_port}) on ${web_port}"
-  silo_pid=""
-  start webfront "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" "${endpoint_env[@]}" Orleans__CoHostSilo=true \
-    dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
-  web_pid=$last_pid
-else
-  log "starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
-  start silo "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" "Silo__HttpUrl=http://127.0.0.1:0" dotnet "$silo_dll"
-  silo_pid=$last_pid
-  start webfront "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
-  web_pid=$last_pid
-fi
-wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" webfront
-[[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
-
-log "ours: load"
-ours_json="${work}/ours.json"
+# --- ours: each topology in turn, on its own database ----------------------------------------------
 status=0
-"${loadgen[@]}" suite --target ours --url "http://127.0.0.1:${web_port}" --out "$ours_json" \
-  --connections "$connections" "${suite_args[@]}" "${ours_args[@]}" --before-callbacks --pg "$(pg_conn orleans)" || status=$?
-[[ -f "$ours_json" ]] || die "the load generator broke on ours (exit ${status})"
-dump_statements orleans ours
-stop_pid "$web_pid"
-[[ -z "$silo_pid" ]] || stop_pid "$silo_pid"
+# Runs the product in topology $1 on database orleans_$1 and loads it; the suite lands in ours-$1.json.
+run_ours() {
+  local topology="$1" database="orleans_$1" silo_pid="" web_pid silo_port gateway_port web_port offset=0
+  [[ "$topology" == cohosted ]] || offset=100
+  silo_port="$(free_port $((21111 + offset)))"
+  gateway_port="$(free_port $((40000 + offset)))"
+  web_port="$(free_port $((10106 + offset)))"
+  local cluster_env=(
+    "ConnectionStrings__Orleans=$(pg_conn "$database")"
+    "Orleans__ClusterId=bench-$$-${topology}"
+    "Orleans__ServiceId=orleansremarks-bench"
+    "${product_limits[@]}"
+    "${product_env[@]}"
+  )
+  log "${topology}: migrating the schema"
+  env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate-${topology}.log" 2>&1 \
+    || { cat "${work}/logs/migrate-${topology}.log" >&2; die "migration failed"; }
+  local endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
+  if [[ "$topology" == cohosted ]]; then
+    log "${topology}: starting a WebFront that hosts its own silo (${silo_port}/${gateway_port}) on ${web_port}"
+    start "webfront-${topology}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" "${endpoint_env[@]}" Orleans__CoHostSilo=true \
+      dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+    web_pid=$last_pid
+  else
+    log "${topology}: starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
+    start "silo-${topology}" "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" "Silo__HttpUrl=http://127.0.0.1:0" dotnet "$silo_dll"
+    silo_pid=$last_pid
+    start "webfront-${topology}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+    web_pid=$last_pid
+  fi
+  wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" "webfront-${topology}"
+  [[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
+
+  log "${topology}: load"
+  local ours_json="${work}/ours-${topology}.json"
+  "${loadgen[@]}" suite --target ours --url "http://127.0.0.1:${web_port}" --out "$ours_json" \
+    --connections "$connections" "${suite_args[@]}" "${ours_args[@]}" --before-callbacks --pg "$(pg_conn "$database")" || status=$?
+  [[ -f "$ours_json" ]] || die "the load generator broke on ours, ${topology} (exit ${status})"
+  dump_statements "$database" "ours-${topology}"
+  stop_pid "$web_pid"
+  [[ -z "$silo_pid" ]] || stop_pid "$silo_pid"
+}
+for topology in "${topologies[@]}"; do run_ours "$topology"; done
 
 # --- baseline ----------------------------------------------------------------------------------
 baseline_port="$(free_port 10206)"
@@ -257,11 +270,13 @@ fi
 commit="$(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n "$(cd "$repo" && git status --porcelain 2>/dev/null)" ]] && commit="${commit}+dirty"
 report_status=0
-"${loadgen[@]}" report --ours "$ours_json" --baseline "$baseline_json" \
+report_topologies=(--topology "${topologies[0]}" --ours "${work}/ours-${topologies[0]}.json")
+((${#topologies[@]} == 1)) || report_topologies+=(--separate "${work}/ours-separate.json")
+"${loadgen[@]}" report "${report_topologies[@]}" --baseline "$baseline_json" \
   --pgbench-summary "${work}/pgbench.txt" --pgbench-log-prefix "${work}/pgbench_log" \
   --out "$out" --mode "$mode" --commit "$commit" \
   --note "load generator, WebFront, Silo (or baseline) and PostgreSQL share the same cores" \
-  --settings "topology=${topology};connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
+  --settings "topology=$(IFS=+; echo "${topologies[*]}");connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
   || report_status=$?
 log "results: ${out}"
 if ((report_status == 1 || status == 1)); then

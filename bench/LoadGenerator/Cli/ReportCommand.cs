@@ -1,38 +1,59 @@
+using System.Globalization;
 using OrleansRemarks.Bench.LoadGenerator.Report;
 using OrleansRemarks.Bench.LoadGenerator.Results;
 
 namespace OrleansRemarks.Bench.LoadGenerator.Cli;
 
-/// <summary>Joins the two suites and pgbench into latest.json and prints the table. Exit 1 when anything was lost.</summary>
+/// <summary>
+/// Joins ours (one or two topologies), the baseline and pgbench into latest.json and prints the
+/// tables. <c>--ours</c> is the first topology (<c>--topology</c>, co-hosted by default);
+/// <c>--separate</c> the separate topology's suite when the run measured both. Exit 1 when anything was lost.
+/// </summary>
 public static class ReportCommand
 {
     public static async Task<int> RunAsync(CommandLine options)
     {
-        var ours = await ResultFiles.ReadAsync(options.Text("ours"), BenchJsonContext.Default.SuiteResult);
         var baseline = await ResultFiles.ReadAsync(options.Text("baseline"), BenchJsonContext.Default.SuiteResult);
         var pgbench = PgbenchOutput.Read(options.Text("pgbench-summary"), options.Text("pgbench-log-prefix"));
-        var ratios = Targets.Compute(ours, baseline, pgbench);
-        var targets = Targets.Check(ours, baseline, ratios);
+        var first = new TopologyRun(
+            Topologies.Validate(options.OptionalText("topology") ?? Topologies.CoHosted),
+            await ResultFiles.ReadAsync(options.Text("ours"), BenchJsonContext.Default.SuiteResult),
+            baseline,
+            pgbench);
+        TopologyRun? separate = null;
+        if (options.OptionalText("separate") is { } separatePath)
+        {
+            if (string.Equals(first.Topology, Topologies.Separate, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("--separate is the second topology; the first (--topology) must then be co-hosted.");
+            }
+
+            separate = new TopologyRun(Topologies.Separate, await ResultFiles.ReadAsync(separatePath, BenchJsonContext.Default.SuiteResult), baseline, pgbench);
+        }
+
+        TopologyRun[] runs = separate is null ? [first] : [first, separate];
+        var targets = Targets.Check(runs);
         var settings = (options.OptionalText("settings") ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "", StringComparer.Ordinal);
-        var lost = ours.ReadBack.Lost + baseline.ReadBack.Lost;
+        var lost = runs.Sum(run => run.Ours.ReadBack.Lost) + baseline.ReadBack.Lost;
         var result = new LatestResult(
-            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             options.OptionalText("mode") ?? "full",
             options.OptionalText("commit"),
             MachineInfo.Describe(options.OptionalText("note") ?? ""),
             settings,
-            ours,
+            first.Ours,
             baseline,
             pgbench,
-            ratios,
+            first.Ratios,
+            separate is null ? null : new TopologyResult(separate.Topology, separate.Ours, separate.Ratios),
             targets,
             targets.All(target => target.Met),
             lost);
         await ResultFiles.WriteAsync(options.Text("out"), result, BenchJsonContext.Default.LatestResult);
-        Console.WriteLine(TablePrinter.Render(result));
+        Console.WriteLine(TablePrinter.Render(result, runs));
         return lost > 0 ? 1 : 0;
     }
 }

@@ -5,21 +5,37 @@ using OrleansRemarks.Bench.LoadGenerator.Results;
 
 namespace OrleansRemarks.Bench.LoadGenerator.Report;
 
-/// <summary>The one table a run prints.</summary>
+/// <summary>The table a run prints for each topology it measured, then every target.</summary>
 public static class TablePrinter
 {
-    public static string Render(LatestResult result)
+    public static string Render(LatestResult result, IReadOnlyList<TopologyRun> runs)
     {
-        var ours = result.Ours;
-        var baseline = result.Baseline;
-        var pgbench = result.Pgbench;
         var text = new StringBuilder();
-        var topology = result.Settings.GetValueOrDefault("topology", "cohosted");
-        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansRemarks benchmark ({result.Mode}, {topology} silo), {result.Machine.Cores} cores, {result.Machine.Cpu}, {ours.Connections} connections, {ours.Owners} owners");
+        foreach (var run in runs)
+        {
+            RenderTopology(text, result, run);
+            text.AppendLine();
+        }
+
+        foreach (var target in result.Targets)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  [{(target.Met ? "met" : "NOT met")}] {target.Topology} {target.Name}: {target.Requirement}: {F(target.Actual)}");
+        }
+
+        return text.ToString();
+    }
+
+    private static void RenderTopology(StringBuilder text, LatestResult result, TopologyRun run)
+    {
+        var ours = run.Ours;
+        var baseline = run.Baseline;
+        var pgbench = run.Pgbench;
+        var ratios = run.Ratios;
+        text.AppendLine(CultureInfo.InvariantCulture, $"OrleansRemarks benchmark ({result.Mode}, {run.Topology} silo), {result.Machine.Cores} cores, {result.Machine.Cpu}, {ours.Connections} connections, {ours.Owners} owners");
         Row(text, "phase", "ours", "baseline", "pgbench", "ours/base");
         Row(text, new string('-', 30), new string('-', 22), new string('-', 22), new string('-', 22), new string('-', 9));
         Row(text, "ingest callbacks/s (p50/p99 ms)", Phase(ours.Ingest), Phase(baseline.Ingest),
-            string.Create(CultureInfo.InvariantCulture, $"{pgbench.PerSecond:0} ({pgbench.P50Ms:0.0}/{pgbench.P99Ms:0.0})"), F(result.Ratios.IngestOursOverBaseline));
+            string.Create(CultureInfo.InvariantCulture, $"{pgbench.PerSecond:0} ({pgbench.P50Ms:0.0}/{pgbench.P99Ms:0.0})"), F(ratios.IngestOursOverBaseline));
         if (ours.IngestAtHalfPeak is { } half)
         {
             Row(text, "ingest at half peak", Phase(half), baseline.IngestAtHalfPeak is { } baseHalf ? Phase(baseHalf) : "", "", "");
@@ -30,8 +46,8 @@ public static class TablePrinter
             Row(text, "before-callback (policy)", Phase(before), "", "", "");
         }
 
-        Row(text, "GET remark/s (p50/p99 ms)", Phase(ours.Get), Phase(baseline.Get), "", F(result.Ratios.GetOursOverBaseline));
-        Row(text, "lookup 100 IDs/s (p50/p99 ms)", Phase(ours.Lookup), Phase(baseline.Lookup), "", F(result.Ratios.LookupOursOverBaseline));
+        Row(text, "GET remark/s (p50/p99 ms)", Phase(ours.Get), Phase(baseline.Get), "", F(ratios.GetOursOverBaseline));
+        Row(text, "lookup 100 IDs/s (p50/p99 ms)", Phase(ours.Lookup), Phase(baseline.Lookup), "", F(ratios.LookupOursOverBaseline));
         if (ours.LargeOwner is { } large)
         {
             Row(text, "change p50 ms 10,000 vs 10 fr.", F(large.Large.P50Ms), F(large.Small.P50Ms), "", F(large.LatencyRatioP50) + " (L/S)");
@@ -50,13 +66,7 @@ public static class TablePrinter
         }
 
         Row(text, "acknowledged / lost", $"{ours.ReadBack.Acknowledged} / {ours.ReadBack.Lost}", $"{baseline.ReadBack.Acknowledged} / {baseline.ReadBack.Lost}", "", "");
-        text.AppendLine(CultureInfo.InvariantCulture, $"ingest ours/pgbench: {F(result.Ratios.IngestOursOverPgbench)}");
-        foreach (var target in result.Targets)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  [{(target.Met ? "met" : "NOT met")}] {target.Name}: {target.Requirement}: {F(target.Actual)}");
-        }
-
-        return text.ToString();
+        text.AppendLine(CultureInfo.InvariantCulture, $"ingest ours/pgbench: {F(ratios.IngestOursOverPgbench)}");
     }
 
     private static string Phase(PhaseResult phase) =>

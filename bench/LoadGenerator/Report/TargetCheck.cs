@@ -1,3 +1,4 @@
 namespace OrleansRemarks.Bench.LoadGenerator.Report;
 
-public sealed record TargetCheck(string Name, string Requirement, double Actual, bool Met);
+/// <param name="Topology">The topology whose figures were checked (<see cref="Topologies"/>).</param>
+public sealed record TargetCheck(string Name, string Topology, string Requirement, double Actual, bool Met);

@@ -17,6 +17,10 @@ public sealed class OrleansMeterTests(ObservedServiceFixture service)
         Assert.DoesNotContain(silo.Samples, sample =>
             sample.Name.StartsWith("orleans_directory_lookups_", StringComparison.Ordinal)
             || sample.Name.StartsWith("orleans_messaging_processing_", StringComparison.Ordinal)
-            || sample.Name.StartsWith("orleans_messaging_sent_local", StringComparison.Ordinal));
+            || sample.Name.StartsWith("orleans_messaging_sent_local", StringComparison.Ordinal)
+            || sample.Name.StartsWith("orleans_messaging_sent_messages_size", StringComparison.Ordinal)
+            || sample.Name.StartsWith("orleans_messaging_received_messages_size", StringComparison.Ordinal)
+            || sample.Name.StartsWith("orleans_gateway_sent", StringComparison.Ordinal)
+            || sample.Name.StartsWith("orleans_gateway_received", StringComparison.Ordinal));
     }
 }
