@@ -11,8 +11,17 @@ public static class ReportCommand
         var ours = await ResultFiles.ReadAsync(options.Text("ours"), BenchJsonContext.Default.SuiteResult);
         var baseline = await ResultFiles.ReadAsync(options.Text("baseline"), BenchJsonContext.Default.SuiteResult);
         var pgbench = PgbenchOutput.Read(options.Text("pgbench-summary"), options.Text("pgbench-log-prefix"));
-        var ratios = Targets.Compute(ours, baseline, pgbench);
-        var targets = Targets.Check(ours, baseline, ratios);
+        // The cold and memory phases (issue #14 items 2, 3) are optional inputs.
+        var coldOurs = options.OptionalText("cold-ours") is { } coldOursFile ? await ResultFiles.ReadAsync(coldOursFile, BenchJsonContext.Default.ColdResult) : null;
+        var coldBaseline = options.OptionalText("cold-baseline") is { } coldBaseFile ? await ResultFiles.ReadAsync(coldBaseFile, BenchJsonContext.Default.ColdResult) : null;
+        var cold = coldOurs is not null && coldBaseline is not null ? ColdReport.From(coldOurs, coldBaseline) : null;
+        var memory = options.OptionalText("memory") is { } memoryFile ? await ResultFiles.ReadAsync(memoryFile, BenchJsonContext.Default.MemoryResult) : null;
+        var ratios = Targets.Compute(ours, baseline, pgbench) with
+        {
+            ColdLargeOverSmall = ColdMemoryTargets.LargeOverSmall(cold),
+            ColdSmallOverBaseline = ColdMemoryTargets.SmallOverBaseline(cold),
+        };
+        IReadOnlyList<TargetCheck> targets = [.. Targets.Check(ours, baseline, ratios), .. ColdMemoryTargets.Check(cold, memory, ratios)];
         var settings = (options.OptionalText("settings") ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
@@ -30,7 +39,9 @@ public static class ReportCommand
             ratios,
             targets,
             targets.All(target => target.Met),
-            lost);
+            lost,
+            cold,
+            memory);
         await ResultFiles.WriteAsync(options.Text("out"), result, BenchJsonContext.Default.LatestResult);
         Console.WriteLine(TablePrinter.Render(result));
         return lost > 0 ? 1 : 0;

@@ -15,4 +15,6 @@ public sealed record LatestResult(
     Ratios Ratios,
     IReadOnlyList<TargetCheck> Targets,
     bool AllTargetsMet,
-    int Lost);
+    int Lost,
+    ColdReport? Cold = null,
+    MemoryResult? Memory = null);

@@ -7,4 +7,6 @@ public sealed record Ratios(
     double GetOursOverBaseline,
     double LookupOursOverBaseline,
     double LargeOverSmallChangeLatencyP50,
-    double LargeOverSmallWalBytes);
+    double LargeOverSmallWalBytes,
+    double? ColdLargeOverSmall = null,
+    double? ColdSmallOverBaseline = null);
