@@ -44,5 +44,5 @@ public sealed record FriendEntry(
     public AppliedChange Latest => _history.Count > 0 ? _history[^1] : default;
 
     private static IReadOnlyList<AppliedChange>? Exact(IReadOnlyList<AppliedChange>? changes) =>
-        changes is null or AppliedChange[] ? changes : changes.ToArray();
+        (changes is null or AppliedChange[]) ? changes : changes.ToArray();
 }

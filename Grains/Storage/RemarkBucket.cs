@@ -31,5 +31,5 @@ public sealed record RemarkBucket(
     }
 
     private static IReadOnlyList<FriendEntry> Exact(IReadOnlyList<FriendEntry> friends) =>
-        friends is FriendEntry[] ? friends : friends.ToArray();
+        (friends is FriendEntry[]) ? friends : friends.ToArray();
 }
