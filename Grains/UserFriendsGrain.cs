@@ -180,13 +180,12 @@ public sealed partial class UserFriendsGrain(
 
     private async Task<OwnerRemarkBook> LoadAsync()
     {
-        // The sync position only where this silo reconciles: a callback-only activation reads no more than before.
-        var syncMark = _schedule is null ? null : _store!.ReadSyncAsync();
-        var (layout, buckets) = await _store!.ReadAllAsync();
+        // Layout, buckets and (only where this silo reconciles) the sync position: one query.
+        var (layout, buckets, syncMark) = await _store!.ReadAllAsync(withSync: _schedule is not null);
         _syncMark = null;
         if (syncMark is not null)
         {
-            TakeSyncMark(await syncMark);
+            TakeSyncMark(syncMark);
         }
 
         _book = OwnerRemarkBook.Load(layout, buckets);

@@ -53,6 +53,8 @@ if ((smoke)); then
     --half-peak-duration 2)
   ours_args=(--large-friends 200 --small-friends 10 --large-changes 20)
   pgbench_seconds=3 pgbench_warmup=1
+  cold_args=(--small-owners 50 --small-friends 10 --large-owners 2 --large-friends 500 --warmup-owners 5)
+  memory_args=(--owners 200 --friends 50)
 elif ((quick)); then
   mode=quick
   owners=10000 friends=100
@@ -60,6 +62,8 @@ elif ((quick)); then
     --half-peak-duration 8)
   ours_args=(--large-friends 10000 --small-friends 10 --large-changes 100)
   pgbench_seconds=10 pgbench_warmup=3
+  cold_args=(--small-owners 1000 --small-friends 10 --large-owners 20 --large-friends 10000 --warmup-owners 20)
+  memory_args=(--owners 20000 --friends 50)
 else
   mode=full
   owners=10000 friends=100
@@ -67,6 +71,8 @@ else
     --half-peak-duration 20)
   ours_args=(--large-friends 10000 --small-friends 10 --large-changes 300)
   pgbench_seconds=25 pgbench_warmup=5
+  cold_args=(--small-owners 1000 --small-friends 10 --large-owners 20 --large-friends 10000 --warmup-owners 20)
+  memory_args=(--owners 20000 --friends 50)
 fi
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -195,14 +201,40 @@ policy_env=("Policy__MaxLength=64" "Policy__BlockedTerms__0=forbidden" "Policy__
 
 # --- ours: each topology in turn, on its own database ----------------------------------------------
 status=0
+cold_ours_json="${work}/cold-ours.json"
+# Starts the product in topology $1 ($2 names the logs; the cold phase starts it a second time).
+start_ours() {
+  local topology="$1" suffix="$2"
+  silo_pid=""
+  if [[ "$topology" == cohosted ]]; then
+    log "${topology}: starting a WebFront that hosts its own silo (${silo_port}/${gateway_port}) on ${web_port}"
+    start "webfront-${topology}${suffix}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" "${endpoint_env[@]}" Orleans__CoHostSilo=true \
+      dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+    web_pid=$last_pid
+  else
+    log "${topology}: starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
+    start "silo-${topology}${suffix}" "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" "Silo__HttpUrl=http://127.0.0.1:0" dotnet "$silo_dll"
+    silo_pid=$last_pid
+    start "webfront-${topology}${suffix}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
+    web_pid=$last_pid
+  fi
+  wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" "webfront-${topology}${suffix}"
+  [[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
+}
+stop_ours() {
+  stop_pid "$web_pid"
+  [[ -z "$silo_pid" ]] || stop_pid "$silo_pid"
+}
 # Runs the product in topology $1 on database orleans_$1 and loads it; the suite lands in ours-$1.json.
+# The first topology also gets the cold phase (issue #14 item 2): seed owners, restart so that no
+# owner is active, then first reads.
 run_ours() {
-  local topology="$1" database="orleans_$1" silo_pid="" web_pid silo_port gateway_port web_port offset=0
+  local topology="$1" database="orleans_$1" offset=0
   [[ "$topology" == cohosted ]] || offset=100
   silo_port="$(free_port $((21111 + offset)))"
   gateway_port="$(free_port $((40000 + offset)))"
   web_port="$(free_port $((10106 + offset)))"
-  local cluster_env=(
+  cluster_env=(
     "ConnectionStrings__Orleans=$(pg_conn "$database")"
     "Orleans__ClusterId=bench-$$-${topology}"
     "Orleans__ServiceId=orleansremarks-bench"
@@ -212,21 +244,8 @@ run_ours() {
   log "${topology}: migrating the schema"
   env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate-${topology}.log" 2>&1 \
     || { cat "${work}/logs/migrate-${topology}.log" >&2; die "migration failed"; }
-  local endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
-  if [[ "$topology" == cohosted ]]; then
-    log "${topology}: starting a WebFront that hosts its own silo (${silo_port}/${gateway_port}) on ${web_port}"
-    start "webfront-${topology}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" "${endpoint_env[@]}" Orleans__CoHostSilo=true \
-      dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
-    web_pid=$last_pid
-  else
-    log "${topology}: starting Silo (${silo_port}/${gateway_port}) and WebFront (${web_port})"
-    start "silo-${topology}" "${web_env[@]}" "${cluster_env[@]}" "${endpoint_env[@]}" "Silo__HttpUrl=http://127.0.0.1:0" dotnet "$silo_dll"
-    silo_pid=$last_pid
-    start "webfront-${topology}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
-    web_pid=$last_pid
-  fi
-  wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" "webfront-${topology}"
-  [[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
+  endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
+  start_ours "$topology" ""
 
   log "${topology}: load"
   local ours_json="${work}/ours-${topology}.json"
@@ -234,8 +253,18 @@ run_ours() {
     --connections "$connections" "${suite_args[@]}" "${ours_args[@]}" --before-callbacks --pg "$(pg_conn "$database")" || status=$?
   [[ -f "$ours_json" ]] || die "the load generator broke on ours, ${topology} (exit ${status})"
   dump_statements "$database" "ours-${topology}"
-  stop_pid "$web_pid"
-  [[ -z "$silo_pid" ]] || stop_pid "$silo_pid"
+
+  if [[ "$topology" == "${topologies[0]}" ]]; then
+    log "${topology}: cold owners: seeding"
+    "${loadgen[@]}" cold --step seed --url "http://127.0.0.1:${web_port}" --connections "$connections" "${cold_args[@]}" \
+      || die "seeding the cold owners of ours failed"
+    stop_ours
+    start_ours "$topology" "-cold"
+    log "${topology}: cold owners: first reads"
+    "${loadgen[@]}" cold --step read --target ours --url "http://127.0.0.1:${web_port}" --out "$cold_ours_json" "${cold_args[@]}" \
+      || die "the cold reads of ours failed"
+  fi
+  stop_ours
 }
 for topology in "${topologies[@]}"; do run_ours "$topology"; done
 
@@ -251,6 +280,18 @@ baseline_json="${work}/baseline.json"
   --connections "$connections" "${suite_args[@]}" || status=$?
 [[ -f "$baseline_json" ]] || die "the load generator broke on the baseline (exit ${status})"
 dump_statements baseline baseline
+# Cold: the baseline's first read of a row after its restart (small owners only).
+log "baseline: cold owners: seeding"
+"${loadgen[@]}" cold --step seed --url "http://127.0.0.1:${baseline_port}" --connections "$connections" "${cold_args[@]}" --large-owners 0 \
+  || die "seeding the cold owners of the baseline failed"
+stop_pid "$baseline_pid"
+start baseline-cold "${web_env[@]}" "ConnectionStrings__Baseline=$(pg_conn baseline)" \
+  dotnet "$baseline_dll" --urls "http://127.0.0.1:${baseline_port}"
+baseline_pid=$last_pid
+wait_http "http://127.0.0.1:${baseline_port}/api/v1/users/ready/remarks/check" "$baseline_pid" baseline-cold
+cold_baseline_json="${work}/cold-baseline.json"
+"${loadgen[@]}" cold --step read --target baseline --url "http://127.0.0.1:${baseline_port}" --out "$cold_baseline_json" \
+  "${cold_args[@]}" --large-owners 0 || die "the cold reads of the baseline failed"
 stop_pid "$baseline_pid"
 
 # --- pgbench: the same upsert, same clients, straight into PostgreSQL ----------------------------
@@ -262,6 +303,30 @@ pgbench_common=(-h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$conne
   || { cat "${work}/logs/pgbench-warmup.log" >&2; die "pgbench failed"; }
 (cd "$work" && "$pgbench_bin" "${pgbench_common[@]}" -T "$pgbench_seconds" -l --log-prefix=pgbench_log baseline \
   >"${work}/pgbench.txt" 2>"${work}/logs/pgbench.log") || { cat "${work}/logs/pgbench.log" >&2; die "pgbench failed"; }
+
+# --- memory (issue #14 item 3): owners stored straight into a fresh database, one Silo process ----
+# (plus its WebFront) holds them all active; the silo's heap after a full collection and its RSS.
+log "memory: storing ${memory_args[*]}"
+psql_cmd -d postgres -c "CREATE DATABASE memory"
+memory_env=("ConnectionStrings__Orleans=$(pg_conn memory)" "Orleans__ClusterId=bench-memory-$$" "Orleans__ServiceId=orleansremarks-bench"
+  "${product_limits[@]}" "${product_env[@]}")
+env "${memory_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate-memory.log" 2>&1 \
+  || { cat "${work}/logs/migrate-memory.log" >&2; die "migration failed"; }
+"${loadgen[@]}" memory --step seed --pg "$(pg_conn memory)" --service-id orleansremarks-bench "${memory_args[@]}" || die "storing the memory owners failed"
+memory_silo_http="$(free_port 10380)"
+start memory-silo "${web_env[@]}" "${memory_env[@]}" "Orleans__Endpoints__SiloPort=$(free_port 22111)" \
+  "Orleans__Endpoints__GatewayPort=$(free_port 41000)" "Silo__HttpUrl=http://127.0.0.1:${memory_silo_http}" dotnet "$silo_dll"
+memory_silo_pid=$last_pid
+memory_web_port="$(free_port 10406)"
+start memory-webfront "${web_env[@]}" "${memory_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${memory_web_port}"
+memory_web_pid=$last_pid
+wait_http "http://127.0.0.1:${memory_web_port}/api/v1/users/ready/remarks/check" "$memory_web_pid" memory-webfront
+memory_json="${work}/memory.json"
+"${loadgen[@]}" memory --step measure --url "http://127.0.0.1:${memory_web_port}" --pg "$(pg_conn memory)" \
+  --silo-metrics "http://127.0.0.1:${memory_silo_http}/metrics" --silo-pid "$memory_silo_pid" --out "$memory_json" "${memory_args[@]}" \
+  || die "the memory phase failed"
+stop_pid "$memory_web_pid"
+stop_pid "$memory_silo_pid"
 
 # --- report ------------------------------------------------------------------------------------
 if [[ -z "$out" ]]; then
@@ -275,6 +340,7 @@ report_topologies=(--topology "${topologies[0]}" --ours "${work}/ours-${topologi
 "${loadgen[@]}" report "${report_topologies[@]}" --baseline "$baseline_json" \
   --pgbench-summary "${work}/pgbench.txt" --pgbench-log-prefix "${work}/pgbench_log" \
   --out "$out" --mode "$mode" --commit "$commit" \
+  --cold-ours "$cold_ours_json" --cold-baseline "$cold_baseline_json" --memory "$memory_json" \
   --note "load generator, WebFront, Silo (or baseline) and PostgreSQL share the same cores" \
   --settings "topology=$(IFS=+; echo "${topologies[*]}");connections=${connections};npgsqlMaxPoolSize=${pool};owners=${owners};friendsPerOwner=${friends};pgbenchSeconds=${pgbench_seconds};postgresConf=bench/postgresql.bench.conf;productEnv=${BENCH_PRODUCT_ENV:-}" \
   || report_status=$?

@@ -12,8 +12,8 @@ public sealed class OwnerRemarkBook
     /// <summary>Average stored bucket size above which the next bucket splits.</summary>
     public const long TargetBucketBytes = 2 * 1024;
 
-    private readonly Dictionary<string, FriendEntry> _entries = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> _withRemark = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FriendEntry> _entries;
+    private readonly OrdinalSortedIds _withRemark;
     private readonly List<Stored<RemarkBucket>> _buckets;
     private long _estimatedBytes;
 
@@ -21,16 +21,22 @@ public sealed class OwnerRemarkBook
     {
         Layout = layout;
         _buckets = [.. buckets];
+        // Sized once for what is stored: a dictionary grown by doubling keeps up to half its room empty.
+        _entries = new Dictionary<string, FriendEntry>(_buckets.Sum(bucket => bucket.Value.Friends.Count), StringComparer.Ordinal);
         for (var index = 0; index < _buckets.Count; index++)
         {
             foreach (var entry in _buckets[index].Value.Friends)
             {
                 if (BucketIndexOf(entry.FriendUserId) == index)
                 {
-                    Index(entry);
+                    _entries[entry.FriendUserId] = entry;
+                    _estimatedBytes += EntrySize.Of(entry);
                 }
             }
         }
+
+        // Sorted once, not friend by friend.
+        _withRemark = new OrdinalSortedIds(_entries.Values.Where(entry => entry.Latest.LeavesRemark).Select(entry => entry.FriendUserId));
 
         for (var index = 0; index < _buckets.Count; index++)
         {
@@ -152,7 +158,7 @@ public sealed class OwnerRemarkBook
             .Select(entry => entry.FriendUserId)];
 
     /// <summary>Friends that have a remark now, in ordinal order (a copy).</summary>
-    public IReadOnlyList<string> FriendsWithRemark() => [.. _withRemark];
+    public IReadOnlyList<string> FriendsWithRemark() => _withRemark.ToArray();
 
     public BucketSplit PlanSplit()
     {
@@ -180,16 +186,7 @@ public sealed class OwnerRemarkBook
 
     public RemarkPage Page(int limit, string? afterFriendUserId)
     {
-        IEnumerable<string> candidates = _withRemark;
-        if (afterFriendUserId is not null && _withRemark.Count > 0)
-        {
-            candidates = string.CompareOrdinal(afterFriendUserId, _withRemark.Max) >= 0
-                ? []
-                : _withRemark.GetViewBetween(afterFriendUserId, _withRemark.Max!)
-                    .SkipWhile(id => string.Equals(id, afterFriendUserId, StringComparison.Ordinal));
-        }
-
-        var page = candidates.Take(limit + 1).ToList();
+        var page = _withRemark.After(afterFriendUserId, limit + 1);
         var hasMore = page.Count > limit;
         var items = page.Take(limit).Select(id => ToRemark(_entries[id])!).ToList();
         return new RemarkPage(items, hasMore ? items[^1].FriendUserId : null);

@@ -2,7 +2,7 @@ using Orleans.Storage;
 
 namespace OrleansRemarks.Grains.Storage;
 
-/// <summary>Grain storage that can write several named states of one grain in one transaction.</summary>
+/// <summary>Grain storage that can write several named states of one grain in one transaction, and read several in one query.</summary>
 public interface IAtomicGrainStorage : IGrainStorage
 {
     /// <summary>
@@ -10,4 +10,11 @@ public interface IAtomicGrainStorage : IGrainStorage
     /// check must hold; otherwise nothing is written and an <see cref="InconsistentStateException"/> is thrown.
     /// </summary>
     Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes);
+
+    /// <summary>
+    /// Every stored state of the grain named in <paramref name="stateNames"/> or whose name starts
+    /// with <paramref name="stateNamePrefix"/>, in one query, so all of them are one snapshot.
+    /// </summary>
+    /// <returns>Null when this storage cannot read that grain's states together (then read them one by one).</returns>
+    Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string stateNamePrefix);
 }

@@ -8,6 +8,9 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
 {
     private const int MaxParallelReads = 16;
 
+    private static readonly string[] LayoutOnly = [StateNames.Layout];
+    private static readonly string[] LayoutAndSync = [StateNames.Layout, StateNames.Sync];
+
     public Task<Stored<BucketLayout>> ReadLayoutAsync() => ReadAsync(StateNames.Layout, BucketLayout.Initial);
 
     public Task<Stored<RemarkBucket>> ReadBucketAsync(int index) => ReadAsync(StateNames.Bucket(index), RemarkBucket.Empty);
@@ -75,11 +78,29 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
     }
 
     /// <summary>
-    /// The layout and every bucket it names, as one consistent picture: the layout is read again
-    /// after the buckets, and everything is read anew if a split committed in between.
+    /// The layout and every bucket it names, as one consistent picture, and with
+    /// <paramref name="withSync"/> the sync position too. With an <see cref="IAtomicGrainStorage"/>
+    /// that is one query (one snapshot, so a split committed meanwhile is either wholly seen or not
+    /// at all); otherwise the layout is read again after the buckets, and everything is read anew
+    /// if a split committed in between.
     /// </summary>
-    public async Task<(Stored<BucketLayout> Layout, Stored<RemarkBucket>[] Buckets)> ReadAllAsync()
+    public async Task<OwnerSnapshot> ReadAllAsync(bool withSync = false)
     {
+        if (storage is IAtomicGrainStorage atomic
+            && await atomic.ReadStatesAsync(grainId, withSync ? LayoutAndSync : LayoutOnly, StateNames.BucketPrefix) is { } states)
+        {
+            var stored = states.Get(StateNames.Layout, BucketLayout.Initial);
+            // Rows of buckets past the layout (a split that never committed) are not the owner's.
+            var read = new Stored<RemarkBucket>[stored.Value.BucketCount];
+            for (var index = 0; index < read.Length; index++)
+            {
+                read[index] = states.Get(StateNames.Bucket(index), RemarkBucket.Empty);
+            }
+
+            return new OwnerSnapshot(stored, read, withSync ? states.Get(StateNames.Sync, SyncMark.Never) : null);
+        }
+
+        var sync = withSync ? ReadSyncAsync() : null;
         var layout = await ReadLayoutAsync();
         while (true)
         {
@@ -87,7 +108,7 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
             var after = await ReadLayoutAsync();
             if (string.Equals(after.ETag, layout.ETag, StringComparison.Ordinal))
             {
-                return (layout, buckets);
+                return new OwnerSnapshot(layout, buckets, sync is null ? null : await sync);
             }
 
             layout = after;

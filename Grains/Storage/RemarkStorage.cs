@@ -50,12 +50,16 @@ public static class RemarkStorage
             services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value,
             services.GetRequiredService<ILogger<StateWriteBatcher>>()));
+        builder.Services.AddKeyedSingleton(ProviderName, (services, _) => new StateRowReader(
+            services.GetRequiredKeyedService<NpgsqlDataSource>(ProviderName),
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         builder.Services.AddKeyedSingleton<IGrainStorage>(ProviderName, (services, _) =>
         {
             var provider = services.GetRequiredKeyedService<IGrainStorage>(AdoNetProviderName);
             return new BatchingGrainStorage(
                 provider,
                 services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName),
+                services.GetRequiredKeyedService<StateRowReader>(ProviderName),
                 serializer,
                 batchUpdates: services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled);
         });

@@ -14,5 +14,8 @@ public static class StateNames
     /// <summary>The OpenIM sweep's durable position (one row per cluster).</summary>
     public const string Sweep = "sweep.openim";
 
-    public static string Bucket(int index) => "userfriends.bucket." + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>What every bucket's state name starts with.</summary>
+    public const string BucketPrefix = "userfriends.bucket.";
+
+    public static string Bucket(int index) => BucketPrefix + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

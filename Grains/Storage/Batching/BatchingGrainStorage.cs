@@ -10,12 +10,25 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 /// write. Version conflicts surface exactly as the provider raises them, as <see cref="InconsistentStateException"/>.
 /// With <paramref name="batchUpdates"/> false (<c>Orleans:WriteBatching:Enabled=false</c>) every single write goes to
 /// the provider; writes of several states together (<see cref="WriteTogetherAsync"/>) always run as one transaction.
+/// Several states of one string-keyed grain are read in one query (<see cref="ReadStatesAsync"/>, <see cref="StateRowReader"/>).
 /// </summary>
-public sealed class BatchingGrainStorage(IGrainStorage provider, StateWriteBatcher batcher, IGrainStorageSerializer serializer, bool batchUpdates = true)
+public sealed class BatchingGrainStorage(
+    IGrainStorage provider, StateWriteBatcher batcher, StateRowReader reader, IGrainStorageSerializer serializer, bool batchUpdates = true)
     : IAtomicGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         provider.ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string stateNamePrefix)
+    {
+        // Integer and GUID keys are stored under other columns; only plain string keys are read together.
+        if (!StateRowKey.TryCreate(stateNamePrefix, grainId, out var row))
+        {
+            return null;
+        }
+
+        return new StoredStates(await reader.ReadAsync(row.GrainKey, stateNames, stateNamePrefix), serializer);
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         provider.ClearStateAsync(stateName, grainId, grainState);

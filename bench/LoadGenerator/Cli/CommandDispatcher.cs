@@ -8,7 +8,7 @@ public static class CommandDispatcher
     {
         if (args.Length == 0)
         {
-            await Console.Error.WriteLineAsync("usage: OrleansRemarks.Bench.LoadGenerator suite|report --option value ...");
+            await Console.Error.WriteLineAsync("usage: OrleansRemarks.Bench.LoadGenerator suite|report|cold|memory --option value ...");
             return BrokenRunExitCode;
         }
 
@@ -19,6 +19,8 @@ public static class CommandDispatcher
             {
                 "suite" => await SuiteCommand.RunAsync(options),
                 "report" => await ReportCommand.RunAsync(options),
+                "cold" => await ColdCommand.RunAsync(options),
+                "memory" => await MemoryCommand.RunAsync(options),
                 _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
             };
         }

@@ -32,7 +32,17 @@ public static class ReportCommand
         }
 
         TopologyRun[] runs = separate is null ? [first] : [first, separate];
-        var targets = Targets.Check(runs);
+        // The cold and memory phases (issue #14 items 2, 3) run on the first topology only; they are optional inputs.
+        var coldOurs = options.OptionalText("cold-ours") is { } coldOursFile ? await ResultFiles.ReadAsync(coldOursFile, BenchJsonContext.Default.ColdResult) : null;
+        var coldBaseline = options.OptionalText("cold-baseline") is { } coldBaseFile ? await ResultFiles.ReadAsync(coldBaseFile, BenchJsonContext.Default.ColdResult) : null;
+        var cold = coldOurs is not null && coldBaseline is not null ? ColdReport.From(coldOurs, coldBaseline) : null;
+        var memory = options.OptionalText("memory") is { } memoryFile ? await ResultFiles.ReadAsync(memoryFile, BenchJsonContext.Default.MemoryResult) : null;
+        var ratios = first.Ratios with
+        {
+            ColdLargeOverSmall = ColdMemoryTargets.LargeOverSmall(cold),
+            ColdSmallOverBaseline = ColdMemoryTargets.SmallOverBaseline(cold),
+        };
+        IReadOnlyList<TargetCheck> targets = [.. Targets.Check(runs), .. ColdMemoryTargets.Check(first.Topology, cold, memory, ratios)];
         var settings = (options.OptionalText("settings") ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
@@ -47,11 +57,13 @@ public static class ReportCommand
             first.Ours,
             baseline,
             pgbench,
-            first.Ratios,
+            ratios,
             separate is null ? null : new TopologyResult(separate.Topology, separate.Ours, separate.Ratios),
             targets,
             targets.All(target => target.Met),
-            lost);
+            lost,
+            cold,
+            memory);
         await ResultFiles.WriteAsync(options.Text("out"), result, BenchJsonContext.Default.LatestResult);
         Console.WriteLine(TablePrinter.Render(result, runs));
         return lost > 0 ? 1 : 0;

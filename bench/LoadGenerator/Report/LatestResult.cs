@@ -21,4 +21,6 @@ public sealed record LatestResult(
     TopologyResult? Separate,
     IReadOnlyList<TargetCheck> Targets,
     bool AllTargetsMet,
-    int Lost);
+    int Lost,
+    ColdReport? Cold = null,
+    MemoryResult? Memory = null);

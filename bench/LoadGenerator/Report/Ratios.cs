@@ -13,7 +13,9 @@ public sealed record Ratios(
     double GetOursOverBaseline,
     double LookupOursOverBaseline,
     double LargeOverSmallChangeLatencyP50,
-    double LargeOverSmallWalBytes)
+    double LargeOverSmallWalBytes,
+    double? ColdLargeOverSmall = null,
+    double? ColdSmallOverBaseline = null)
 {
     public static Ratios Compute(SuiteResult ours, SuiteResult baseline, PgbenchResult pgbench) => new(
         Of(ours.Ingest.PerSecond, baseline.Ingest.PerSecond),

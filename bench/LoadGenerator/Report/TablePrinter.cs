@@ -65,6 +65,20 @@ public static class TablePrinter
             }
         }
 
+        if (result.Cold is { } cold)
+        {
+            Row(text, $"first read p50/p99 ms, {cold.SmallFriends} fr.", $"{F(cold.SmallP50Ms)}/{F(cold.SmallP99Ms)}", $"{F(cold.BaselineP50Ms)}/{F(cold.BaselineP99Ms)}", "",
+                F(result.Ratios.ColdSmallOverBaseline ?? double.NaN) + " (ours/base)");
+            Row(text, $"first read p50/p99 ms, {cold.LargeFriends:N0} fr.", $"{F(cold.LargeP50Ms ?? double.NaN)}/{F(cold.LargeP99Ms ?? double.NaN)}", "", "",
+                F(result.Ratios.ColdLargeOverSmall ?? double.NaN) + " (L/S)");
+        }
+
+        if (result.Memory is { } memory)
+        {
+            Row(text, "memory B/remark heap, RSS", $"{F(memory.BytesPerRemarkHeap)}, {F(memory.BytesPerRemarkRss)}", "", "",
+                $"{memory.Remarks:N0} remarks; +{F(memory.AddedBytesPerRemarkHeap)}, +{F(memory.AddedBytesPerRemarkRss)} over idle; PG {F(memory.PostgresBytesPerRemark)} B/remark");
+        }
+
         Row(text, "acknowledged / lost", $"{ours.ReadBack.Acknowledged} / {ours.ReadBack.Lost}", $"{baseline.ReadBack.Acknowledged} / {baseline.ReadBack.Lost}", "", "");
         text.AppendLine(CultureInfo.InvariantCulture, $"ingest ours/pgbench: {F(ratios.IngestOursOverPgbench)}");
     }

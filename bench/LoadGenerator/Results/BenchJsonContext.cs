@@ -7,4 +7,6 @@ namespace OrleansRemarks.Bench.LoadGenerator.Results;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(SuiteResult))]
 [JsonSerializable(typeof(LatestResult))]
+[JsonSerializable(typeof(ColdResult))]
+[JsonSerializable(typeof(MemoryResult))]
 internal sealed partial class BenchJsonContext : JsonSerializerContext;

@@ -25,6 +25,25 @@ public sealed class RemarkStateSerializerTests
         Assert.Equal(bucket.Friends[0].History[0], Serializer.Deserialize<RemarkBucket>(new BinaryData(payload)).Friends[0].History[0]);
     }
 
+    /// <summary>The stored format, byte for byte: held in exact arrays in memory (issue #14 item 3), written as before.</summary>
+    [Fact]
+    public void A_bucket_is_stored_in_the_same_json_and_read_into_exact_arrays()
+    {
+        const string Stored = """{"applied":3,"friends":[{"f":"a","h":[{"o":"op-1","r":"Bob","t":5},{"r":"","t":6}],"u":[{"o":"op-2","r":"","t":7}]},{"f":"b","h":[{"o":"op-3","t":8}]}]}""";
+
+        var bucket = Serializer.Deserialize<RemarkBucket>(new BinaryData(Encoding.UTF8.GetBytes(Stored)));
+
+        Assert.Equal(Stored, Encoding.UTF8.GetString(Serializer.Serialize(bucket).ToArray()));
+        var friends = Assert.IsType<FriendEntry[]>(bucket.Friends);
+        Assert.Equal(2, Assert.IsType<AppliedChange[]>(friends[0].History).Length);
+        Assert.Single(Assert.IsType<AppliedChange[]>(friends[0].Unchanged));
+        Assert.Null(friends[1].Unchanged);
+        Assert.Equal(new AppliedChange("op-3", null, 8), friends[1].Latest);
+        var changed = bucket with { Friends = [.. bucket.Friends.Reverse()] };
+        Assert.IsType<FriendEntry[]>(changed.Friends);
+        Assert.Equal("b", changed.Friends[0].FriendUserId);
+    }
+
     [Fact]
     public void Characters_json_requires_escaped_still_round_trip()
     {

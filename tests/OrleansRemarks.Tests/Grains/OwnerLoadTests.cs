@@ -1,0 +1,185 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Storage;
+using OrleansRemarks.Grains.Interfaces;
+using OrleansRemarks.Grains.Remarks;
+using OrleansRemarks.Grains.Storage;
+using OrleansRemarks.Grains.Storage.Batching;
+using OrleansRemarks.Silo.Schema;
+using OrleansRemarks.Tests.Infrastructure;
+using OrleansRemarks.Tests.Schema;
+
+namespace OrleansRemarks.Tests.Grains;
+
+/// <summary>An activation loads its layout, all its buckets and its sync position in one query (issue #14 item 2), against real PostgreSQL.</summary>
+public sealed class OwnerLoadTests
+{
+    private static readonly RemarkStateSerializer Serializer = new();
+
+    [Fact]
+    public async Task An_owner_with_many_buckets_loads_what_was_written_in_one_query()
+    {
+        var connectionString = await MigratedDatabase.CreateAsync();
+        await using var cluster = await RemarkTestCluster.StartAsync(connectionString, "load-" + Guid.NewGuid().ToString("N")[..8], silos: 1);
+        var owner = cluster.Client.GetUserFriendsGrain("many-buckets");
+        var friends = Enumerable.Range(0, 1200).Select(i => "friend-" + i).ToArray();
+        await Task.WhenAll(friends.Select(friend =>
+            owner.ApplyRemarkAsync(new RemarkChange(friend, "remark of " + friend + " 李医生 👨‍⚕️", "op-" + friend))));
+        var services = cluster.Silos[0].ServiceProvider;
+        var storage = (IAtomicGrainStorage)services.GetRequiredKeyedService<IGrainStorage>(RemarkStorage.ProviderName);
+        var reader = services.GetRequiredKeyedService<StateRowReader>(RemarkStorage.ProviderName);
+        var grainId = GrainId.Create(UserFriendsGrainKey.GrainTypeName, UserFriendsGrainKey.For("many-buckets"));
+        var metrics = services.GetRequiredService<RemarkStorageMetrics>();
+
+        // What the provider's own reads give, one state at a time.
+        var single = new OwnerStateStore(storage, grainId, metrics);
+        var layout = await single.ReadLayoutAsync();
+        var buckets = await single.ReadBucketsAsync(layout.Value.BucketCount);
+        var counting = new CountingStorage(storage);
+        var queriesBefore = reader.QueriesSent;
+        var snapshot = await new OwnerStateStore(counting, grainId, metrics).ReadAllAsync(withSync: true);
+
+        Assert.Equal(1, reader.QueriesSent - queriesBefore);
+        Assert.Equal(0, counting.SingleReads);
+        Assert.True(layout.Value.BucketCount > 32, $"1,200 friends should have split the owner into many buckets, not {layout.Value.BucketCount}");
+        Assert.Equal(layout, snapshot.Layout);
+        Assert.Equal(buckets.Length, snapshot.Buckets.Length);
+        for (var i = 0; i < buckets.Length; i++)
+        {
+            Assert.Equal(buckets[i].ETag, snapshot.Buckets[i].ETag);
+            Assert.Equal(Json(buckets[i].Value), Json(snapshot.Buckets[i].Value));
+        }
+
+        Assert.Equal(friends.Length, snapshot.Buckets.Sum(bucket => bucket.Value.Friends.Count));
+        Assert.Equal(new Stored<SyncMark>(SyncMark.Never, null, false), snapshot.Sync);
+
+        // A new activation: one query, and it serves what was written.
+        await cluster.DeactivateAsync(owner);
+        queriesBefore = reader.QueriesSent;
+        Assert.Equal("remark of friend-777 李医生 👨‍⚕️", (await owner.GetRemarkAsync("friend-777"))?.Remark);
+        Assert.Equal(1, reader.QueriesSent - queriesBefore);
+        Assert.Equal(100, (await owner.LookupRemarksAsync(new RemarkLookup(friends[..100]))).Items.Count);
+    }
+
+    [Fact]
+    public async Task Rows_stored_before_migration_7_load_after_it_is_applied_to_the_existing_database()
+    {
+        var server = await SharedPostgres.GetAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        await new SchemaMigrator(connectionString, [.. EmbeddedMigrations.All.Where(migration => migration.Version < 7)]).ApplyPendingAsync();
+        var serviceId = "old-rows-" + Guid.NewGuid().ToString("N")[..8];
+        // Two buckets as the provider stored them before: escaped JSON, and a stray older copy of
+        // one friend left in the bucket it no longer hashes to by a split of old.
+        var layout = new BucketLayout(1, 0);
+        var friends = Enumerable.Range(0, 40).Select(i => "old-" + i).ToArray();
+        var home = friends.ToLookup(friend => layout.BucketOf(FriendIdHash.Of(friend)));
+        var stray = home[1].First();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await InsertAsync(connection, serviceId, StateNames.Layout, """{"level":1,"split":0}""");
+            await InsertAsync(connection, serviceId, StateNames.Bucket(0), BucketJson(
+                home[0].Select(friend => EntryJson(friend, "\\u674e " + friend, 2000)).Append(EntryJson(stray, "stale", 1000))));
+            await InsertAsync(connection, serviceId, StateNames.Bucket(1), BucketJson(
+                home[1].Select(friend => EntryJson(friend, "\\u674e " + friend, 2000))));
+        }
+
+        var applied = await new SchemaMigrator(connectionString).ApplyPendingAsync();
+
+        Assert.Contains(applied, migration => migration.Version == 7);
+        Assert.Contains("PRIMARY KEY (grain_id_extension, grain_id_n0, grain_id_n1, service_id, state_name)", await SchemaSnapshot.TakeAsync(connectionString), StringComparison.Ordinal);
+        await using var cluster = await RemarkTestCluster.StartAsync(connectionString, serviceId, silos: 1);
+        var owner = cluster.Client.GetUserFriendsGrain("old");
+        var remarks = (await owner.LookupRemarksAsync(new RemarkLookup(friends))).Items;
+        Assert.Equal(friends.Length, remarks.Count);
+        Assert.All(remarks, remark => Assert.Equal("李 " + remark.FriendUserId, remark.Remark));
+        // The key still refuses a second row of the same identity.
+        await using var check = new NpgsqlConnection(connectionString);
+        await check.OpenAsync();
+        var duplicate = await Record.ExceptionAsync(() => InsertAsync(check, serviceId, StateNames.Layout, "{}"));
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(duplicate).SqlState);
+    }
+
+    [Fact]
+    public async Task The_read_query_returns_only_the_named_and_prefixed_states_of_that_grain()
+    {
+        var connectionString = await MigratedDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            foreach (var (service, key, state) in new[]
+            {
+                ("s1", "u/a", "userfriends.layout"), ("s1", "u/a", "userfriends.bucket.0"), ("s1", "u/a", "userfriends.bucket.1"),
+                ("s1", "u/a", "userfriends.sync"), ("s1", "u/a", "other.state"), ("s1", "u/ab", "userfriends.bucket.0"),
+                ("s2", "u/a", "userfriends.bucket.0"), ("s1", "u/b", "userfriends.layout"),
+            })
+            {
+                await InsertAsync(connection, service, state, """{"applied":0,"friends":[]}""", key);
+            }
+
+            await using var clear = new NpgsqlCommand("UPDATE orleans_grain_state SET payload_binary = NULL, version = 2 WHERE service_id = 's1' AND grain_id_extension = 'u/a' AND state_name = 'userfriends.bucket.1'", connection);
+            await clear.ExecuteNonQueryAsync();
+        }
+
+        var rows = await new StateRowReader(dataSource, "s1").ReadAsync("u/a", ["userfriends.layout"], "userfriends.bucket.");
+
+        Assert.Equal(
+            ["userfriends.bucket.0", "userfriends.bucket.1", "userfriends.layout"],
+            rows.Select(row => row.StateName).Order(StringComparer.Ordinal));
+        var cleared = Assert.Single(rows, row => row.StateName == "userfriends.bucket.1");
+        Assert.Null(cleared.Payload);
+        Assert.Equal(2, cleared.Version);
+        var states = new StoredStates(rows, Serializer);
+        Assert.Equal(new Stored<RemarkBucket>(RemarkBucket.Empty, "2", true), states.Get(StateNames.Bucket(1), RemarkBucket.Empty));
+        Assert.Equal(new Stored<RemarkBucket>(RemarkBucket.Empty, null, false), states.Get(StateNames.Bucket(2), RemarkBucket.Empty));
+    }
+
+    private static string Json(RemarkBucket bucket) => Encoding.UTF8.GetString(Serializer.Serialize(bucket).ToArray());
+
+    private static string EntryJson(string friend, string remark, long at) =>
+        $$"""{"f":"{{friend}}","h":[{"o":"op-{{friend}}-{{at}}","r":"{{remark}}","t":{{at}}}]}""";
+
+    private static string BucketJson(IEnumerable<string> entries)
+    {
+        var list = entries.ToList();
+        return $$"""{"applied":{{list.Count}},"friends":[{{string.Join(',', list)}}]}""";
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, string serviceId, string stateName, string json, string grainKey = "u/old")
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO orleans_grain_state (service_id, state_name, grain_id_n0, grain_id_n1, grain_id_extension, grain_id_hash, grain_type_hash, payload_binary, version)
+            VALUES ($1, $2, 0, 0, $3, 0, 0, convert_to($4, 'UTF8'), 1)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainKey });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = json });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The silo's storage, counting the reads of single states.</summary>
+    private sealed class CountingStorage(IAtomicGrainStorage inner) : IAtomicGrainStorage
+    {
+        private int _singleReads;
+
+        public int SingleReads => _singleReads;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            Interlocked.Increment(ref _singleReads);
+            return inner.ReadStateAsync(stateName, grainId, grainState);
+        }
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.WriteStateAsync(stateName, grainId, grainState);
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+
+        public Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes) => inner.WriteTogetherAsync(grainId, writes);
+
+        public Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string stateNamePrefix) =>
+            inner.ReadStatesAsync(grainId, stateNames, stateNamePrefix);
+    }
+}
