@@ -91,7 +91,7 @@ public sealed class ChangeRulesTests
         Assert.Equal(RemarkLimits.RememberedChangesPerFriend, entry!.History.Count);
         Assert.Equal("op-3", entry.History[0].OperationId);
         Assert.Equal("r6", entry.Latest.Remark);
-        Assert.Same(unchanged, entry.Unchanged);
+        Assert.Equal(unchanged, entry.Unchanged);
     }
 
     [Fact]
