@@ -32,9 +32,8 @@ try
     }
 
     builder.Services
-        .AddWebFrontOptions(builder.Configuration)
+        .AddOpenImCallbacks(builder.Configuration)
         .AddRemarkPolicy(builder.Configuration)
-        .AddOpenImCallbacks()
         .AddProblemDetails()
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
     builder.AddWebFrontSecurity().AddOperatorDashboard();

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Callbacks;
-using OrleansRemarks.WebFront.Configuration;
 
 namespace OrleansRemarks.WebFront.Security;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using OrleansRemarks.WebFront.Callbacks;
-using OrleansRemarks.WebFront.Configuration;
 
 namespace OrleansRemarks.WebFront.Security;
 
