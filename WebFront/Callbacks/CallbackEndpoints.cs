@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.ServiceDefaults;
-using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Operations.OpenApi;
 using OrleansRemarks.WebFront.Security;
 

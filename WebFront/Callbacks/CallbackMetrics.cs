@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using OrleansRemarks.ServiceDefaults;
-using OrleansRemarks.WebFront.Callbacks;
 
-namespace OrleansRemarks.WebFront.Operations.Metrics;
+namespace OrleansRemarks.WebFront.Callbacks;
 
 /// <summary>
 /// <c>orleansremarks_callbacks_total{command, outcome}</c> and the callback latency histogram
