@@ -18,9 +18,12 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // The host: OpenIM's default address unless one is configured, no callback secret in any log, and
+    // the service defaults (log format, metrics, health checks) with this process's readiness check and API reference.
     builder.UseDefaultListenUrlWhenUnset()
         .KeepCallbackSecretOutOfLogs()
         .AddWebFrontOperations();
+    // The cluster: a silo in this process (Orleans:CoHostSilo=true), else a client of the silos' gateways.
     var coHostsSilo = CoHostedSilo.IsEnabled(builder.Configuration);
     if (coHostsSilo)
     {
@@ -31,10 +34,10 @@ try
         builder.AddRemarksClusterClient();
     }
 
+    // The features, each with its validated settings: callbacks, the remark policy, access control, the dashboard.
     builder.Services
-        .AddWebFrontOptions(builder.Configuration)
+        .AddOpenImCallbacks(builder.Configuration)
         .AddRemarkPolicy(builder.Configuration)
-        .AddOpenImCallbacks()
         .AddProblemDetails()
         .ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebFrontJsonContext.Default));
     builder.AddWebFrontSecurity().AddOperatorDashboard();

@@ -223,7 +223,7 @@ public sealed class OpenImCallBudget(IOptions<ReconcileOptions> options, ICluste
     }
 }
 
-/// <summary>Runs manual and sweep syncs; 64 of them, placed by Orleans over the silos, so syncs spread over the cluster.</summary>
+/// <summary>Runs manual and sweep syncs; <see cref="IOwnerSyncGrain.Workers"/> of them, placed by Orleans over the silos, so syncs spread over the cluster.</summary>
 [Orleans.Concurrency.Reentrant]
 public sealed class OwnerSyncGrain : Grain, IOwnerSyncGrain
 {

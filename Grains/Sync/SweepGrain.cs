@@ -43,7 +43,7 @@ public sealed record SweepState
 
 /// <summary>
 /// Syncs every OpenIM user once per <c>Reconcile:Interval</c>, spread over the interval (or at full
-/// rate for a backfill), by handing owners to the 64 <see cref="IOwnerSyncGrain"/> workers that
+/// rate for a backfill), by handing owners to the <see cref="IOwnerSyncGrain.Workers"/> workers that
 /// Orleans places over the silos. Its position is stored after every step, so a sweep whose silo
 /// dies goes on where it stopped on another silo (every silo wakes it, <see cref="SweepKeeper"/>).
 /// </summary>

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.ServiceDefaults;
-using OrleansRemarks.Silo.Operations.Health;
 
 namespace OrleansRemarks.Silo.Operations;
 

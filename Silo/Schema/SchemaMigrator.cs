@@ -100,3 +100,16 @@ public sealed class SchemaMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <summary>One versioned SQL script of the schema, applied at most once per database.</summary>
+/// <param name="Version">Its order among the migrations; the history table's key.</param>
+/// <param name="Name">What it does, from its file name (e.g. "clustering_tables").</param>
+/// <param name="Sql">The script, run in one transaction.</param>
+public sealed record SchemaMigration(int Version, string Name, string Sql)
+{
+    public override string ToString() => $"{Version:D4}_{Name}";
+}
+
+/// <summary>A migration script failed; its transaction was rolled back and nothing of it was recorded.</summary>
+public sealed class SchemaMigrationException(string message, Exception innerException)
+    : Exception(message, innerException);

@@ -33,7 +33,10 @@ public enum CallbackCommandKind
     /// <summary>A friendship ended: the remark is removed before the reply.</summary>
     AfterDeleteFriend,
 
-    /// <summary>Synchronous: OpenIM's user waits, so it is answered "continue" at once, body unread.</summary>
+    /// <summary>
+    /// Synchronous: OpenIM's user waits. Decided by the remark policy when a <c>Policy:*</c> rule is on,
+    /// else answered "continue" at once, body unread.
+    /// </summary>
     BeforeSetFriendRemark,
 
     /// <summary>Any command of the shared webhook URL that this service does not handle: "continue".</summary>

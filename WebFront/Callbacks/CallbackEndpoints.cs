@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using OrleansRemarks.WebFront.Configuration;
-using OrleansRemarks.WebFront.Operations.Metrics;
+using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Operations.OpenApi;
 using OrleansRemarks.WebFront.Security;
 
@@ -9,7 +8,12 @@ namespace OrleansRemarks.WebFront.Callbacks;
 
 public static class CallbackEndpoints
 {
-    public static IServiceCollection AddOpenImCallbacks(this IServiceCollection services) => services
+    /// <summary>
+    /// The callback handler, its metrics, and its settings (<c>Callback:*</c>), validated with every
+    /// other setting before the start (<see cref="SettingsValidation.ValidateSettings"/>).
+    /// </summary>
+    public static IServiceCollection AddOpenImCallbacks(this IServiceCollection services, IConfiguration configuration) => services
+        .AddValidatedOptions<CallbackOptions, CallbackOptionsValidator>(configuration, CallbackOptions.SectionName)
         .AddSingleton<FriendCallbackHandler>()
         .AddSingleton<CallbackMetrics>()
         .AddSingleton<CallbackSecret>();

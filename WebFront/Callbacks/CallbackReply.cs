@@ -121,7 +121,7 @@ public enum CallbackOutcome
     /// <summary>The change equals what is stored; nothing was written.</summary>
     Unchanged,
 
-    /// <summary>A replay of one of the pair's last applied changes (same operationID and remark); nothing was written.</summary>
+    /// <summary>A replay of a change the pair remembers, applied or answered unchanged (same operationID and remark); nothing was written.</summary>
     Duplicate,
 
     /// <summary>Refused as sent (errCode 200xx, HTTP 400); nothing was stored.</summary>
@@ -130,7 +130,7 @@ public enum CallbackOutcome
     /// <summary>Storage or the cluster failed, timed out, or an unexpected error (errCode 250xx, HTTP 503/500).</summary>
     Failed,
 
-    /// <summary>A command this service does not act on (before-callbacks, anything else): answered "continue" at once.</summary>
+    /// <summary>A command this service does not act on (before-callbacks while every <c>Policy:*</c> rule is off, anything else): answered "continue" at once.</summary>
     Ignored,
 
     /// <summary>A before-set-remark callback answered by the remark policy (see <c>orleansremarks_policy_decisions_total</c>).</summary>

@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Cluster;
-using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
-using OrleansRemarks.WebFront.Operations.Logging;
-using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Policy;
 
 namespace OrleansRemarks.WebFront.Callbacks;

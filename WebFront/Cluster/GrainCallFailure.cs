@@ -65,3 +65,16 @@ public static class GrainCallFailure
         }
     }
 }
+
+/// <summary>What <see cref="GrainCallFailure.Classify"/> tells the caller.</summary>
+public enum GrainCallFailureKind
+{
+    /// <summary>The grain refused the input (it threw <see cref="ArgumentException"/>), or PostgreSQL refused a value (SQLSTATE class 22).</summary>
+    InvalidInput,
+
+    /// <summary>Storage, the cluster or the network failed; the same call may succeed later.</summary>
+    Unavailable,
+
+    /// <summary>Anything else: a bug, not a condition to wait out.</summary>
+    Internal,
+}

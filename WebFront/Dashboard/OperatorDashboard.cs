@@ -17,7 +17,7 @@ public static partial class OperatorDashboard
     public static WebApplicationBuilder AddOperatorDashboard(this WebApplicationBuilder builder)
     {
         // A WebFront that hosts its own silo (Orleans:CoHostSilo) is not also an Orleans client;
-        // CoHostedSilo has added the dashboard to that silo when Api:Keys is set.
+        // CoHostedSilo has added the dashboard to that silo when operator keys (Dashboard:Keys, else Api:Keys) are set.
         if (!Cluster.CoHostedSilo.IsEnabled(builder.Configuration))
         {
             builder.UseOrleansClient(client => client.AddDashboard());

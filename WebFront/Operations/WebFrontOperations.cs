@@ -1,7 +1,6 @@
 using OrleansRemarks.ServiceDefaults;
-using OrleansRemarks.WebFront.Operations.Health;
-using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Operations.OpenApi;
+using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Operations;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Callbacks;
-using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Json;
 using OrleansRemarks.WebFront.Policy.Rules;
 

@@ -5,8 +5,6 @@ using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Cluster;
 using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Json;
-using OrleansRemarks.WebFront.Operations.Logging;
-using OrleansRemarks.WebFront.Operations.Metrics;
 using OrleansRemarks.WebFront.Operations.OpenApi;
 
 namespace OrleansRemarks.WebFront.Queries;

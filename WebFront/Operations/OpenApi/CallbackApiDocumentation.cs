@@ -4,7 +4,6 @@ using Microsoft.OpenApi;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.WebFront.Callbacks;
 using OrleansRemarks.WebFront.Cluster;
-using OrleansRemarks.WebFront.Configuration;
 using OrleansRemarks.WebFront.Input;
 using OrleansRemarks.WebFront.Policy.Rules;
 

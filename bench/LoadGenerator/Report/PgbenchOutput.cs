@@ -51,3 +51,13 @@ public static partial class PgbenchOutput
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
     private static partial Regex TpsPattern();
 }
+
+/// <param name="PerSecond">pgbench's tps (without initial connection time).</param>
+public sealed record PgbenchResult(
+    int Clients,
+    long Transactions,
+    long Failed,
+    double PerSecond,
+    double MeanMs,
+    double P50Ms,
+    double P99Ms);

@@ -61,3 +61,18 @@ public sealed class Ledger(int expectedPairs)
         [.. _pairs.GroupBy(pair => pair.Key.Owner, StringComparer.Ordinal)
             .Select(group => (group.Key, (IReadOnlyList<(string, Expectation)>)[.. group.Select(pair => (pair.Key.Friend, pair.Value))]))];
 }
+
+/// <summary>One (owner, friend) pair: the ledger's key.</summary>
+public readonly record struct PairKey(string Owner, string Friend);
+
+/// <summary>
+/// What a pair must read back as. <paramref name="Acknowledged"/> is the last remark the service
+/// acknowledged; a later request that failed may or may not have been applied, so its remark
+/// (<paramref name="Unconfirmed"/>) is accepted too.
+/// </summary>
+public sealed record Expectation(string? Acknowledged, string? Unconfirmed)
+{
+    public bool Accepts(string? stored) =>
+        (stored is not null && (stored == Acknowledged || stored == Unconfirmed))
+        || (stored is null && Acknowledged is null);
+}

@@ -100,3 +100,9 @@ public sealed class CallbackClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
+
+/// <summary>How one callback delivery ended.</summary>
+/// <param name="Acknowledged">HTTP 200 with <c>"actionCode":0</c> and <c>"errCode":0</c>.</param>
+/// <param name="SentAt">When the request left this process.</param>
+/// <param name="Error">Why it failed, for the error summary; null when acknowledged.</param>
+public sealed record DeliveryOutcome(bool Acknowledged, DateTimeOffset SentAt, TimeSpan Elapsed, string? Error);

@@ -1,3 +1,5 @@
+
+
 namespace OrleansRemarks.FaultRunner.Load;
 
 /// <summary>
@@ -31,3 +33,6 @@ public sealed class DuplicateStorm : IDeliveryPattern
         }
     }
 }
+
+/// <summary>A further delivery of <paramref name="Callback"/>, due once the pair has sent <paramref name="DueAfterSequence"/>.</summary>
+public sealed record PendingReplay(CallbackRecord Callback, int DueAfterSequence);

@@ -67,3 +67,6 @@ public sealed class DatabaseReader(string connectionString, string serviceId)
         return new StoredRemarks(remarks, applied);
     }
 }
+
+/// <summary>What PostgreSQL holds for a scenario's owners: remark per (owner, friend), and the changes applied.</summary>
+public sealed record StoredRemarks(IReadOnlyDictionary<(string Owner, string Friend), string?> Remarks, long AppliedChanges);

@@ -75,3 +75,6 @@ public sealed class Verifier(CallbackClient client, DatabaseReader database, int
         return results;
     }
 }
+
+/// <summary>One successful read through the query API; <paramref name="Remark"/> is null for a 404.</summary>
+public sealed record ApiRead(string? Remark);

@@ -106,3 +106,6 @@ public sealed class BrowserPage
 
     private Task<JsonElement> SendAsync(string method, object? parameters = null) => _connection.SendAsync(method, parameters, _sessionId);
 }
+
+/// <summary>A login prompt the browser would have shown: the server's HTTP authentication challenge.</summary>
+public sealed record AuthChallenge(string Scheme, string Realm, string Origin);

@@ -155,3 +155,6 @@ public sealed class DevToolsConnection : IAsyncDisposable
         EventReceived?.Invoke(new DevToolsEvent(root.GetProperty("method").GetString()!, parameters, sessionId));
     }
 }
+
+/// <summary>A Chrome DevTools Protocol event, e.g. <c>Fetch.authRequired</c>, with the session it belongs to.</summary>
+public sealed record DevToolsEvent(string Method, JsonElement Parameters, string? SessionId);

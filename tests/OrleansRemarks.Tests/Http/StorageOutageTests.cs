@@ -63,3 +63,9 @@ public sealed class StorageOutageTests(DedicatedPostgresFixture service) : IClas
         return false;
     }
 }
+
+/// <summary>A deployment on its own PostgreSQL server, which its tests stop and start again.</summary>
+public sealed class DedicatedPostgresFixture : RemarksServiceFixture
+{
+    protected override bool OwnsPostgres => true;
+}

@@ -275,3 +275,6 @@ public sealed class SiloProcess : IAsyncDisposable
         throw new TimeoutException($"Silo on port {SiloPort} was not Active within {StartTimeout}. Log: {LogFile}\n{Output}");
     }
 }
+
+/// <summary>How a silo process that ran to its end finished.</summary>
+public sealed record SiloRunResult(int ExitCode, string StandardOutput, string StandardError);

@@ -58,3 +58,10 @@ public sealed partial class MetricsScrape(IReadOnlyList<MetricSample> samples)
     [GeneratedRegex("""(?<label>[a-zA-Z_][a-zA-Z0-9_]*)="(?<value>(?:[^"\\]|\\.)*)"(,|$)""")]
     private static partial Regex LabelPair();
 }
+
+/// <summary>One line of a Prometheus text scrape: <c>name{label="value",…} 12.5</c>.</summary>
+public sealed record MetricSample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+{
+    public bool HasLabels(IEnumerable<(string Label, string Value)> labels) =>
+        labels.All(label => Labels.TryGetValue(label.Label, out var value) && value == label.Value);
+}

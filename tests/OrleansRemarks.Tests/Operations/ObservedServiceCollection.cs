@@ -1,3 +1,5 @@
+
+
 namespace OrleansRemarks.Tests.Operations;
 
 /// <summary>
@@ -9,3 +11,6 @@ public sealed class ObservedServiceCollection : ICollectionFixture<ObservedServi
 {
     public const string Name = "Observed service";
 }
+
+/// <summary>The deployment that the health, metrics, log and OpenAPI tests share, on the shared PostgreSQL server.</summary>
+public sealed class ObservedServiceFixture : OperationsDeployment;

@@ -73,3 +73,10 @@ public sealed class SecurityClusterFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The security tests that need a cluster share one silo.</summary>
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection : ICollectionFixture<SecurityClusterFixture>
+{
+    public const string Name = "Security";
+}

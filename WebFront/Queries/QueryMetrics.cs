@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using OrleansRemarks.ServiceDefaults;
 
-namespace OrleansRemarks.WebFront.Operations.Metrics;
+namespace OrleansRemarks.WebFront.Queries;
 
 /// <summary>
 /// <c>orleansremarks_lookups_total{endpoint, outcome}</c>: query API requests by endpoint name
@@ -32,4 +32,35 @@ public sealed class QueryMetrics
         StatusCodes.Status503ServiceUnavailable => "unavailable",
         _ => "failed",
     };
+}
+
+/// <summary>Counts each query API request in <see cref="QueryMetrics"/> by its endpoint name and the status of its result.</summary>
+public sealed class QueryMetricsFilter(QueryMetrics metrics) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var endpoint = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "unnamed";
+        try
+        {
+            var result = await next(context);
+            metrics.Record(endpoint, StatusCodeOf(result));
+            return result;
+        }
+        catch
+        {
+            metrics.Record(endpoint, StatusCodes.Status500InternalServerError);
+            throw;
+        }
+    }
+
+    /// <summary>The status of a typed result, looking inside <c>Results&lt;…&gt;</c> unions.</summary>
+    private static int StatusCodeOf(object? result)
+    {
+        while (result is INestedHttpResult nested)
+        {
+            result = nested.Result;
+        }
+
+        return (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+    }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using OrleansRemarks.WebFront.Input;
 
-namespace OrleansRemarks.WebFront.Operations.Logging;
+namespace OrleansRemarks.WebFront.Input;
 
 /// <summary>
 /// A value from a request made safe for a log line. Control characters (C0, DEL, C1, U+2028, U+2029)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace OrleansRemarks.WebFront.Operations.Health;
+namespace OrleansRemarks.WebFront.Operations;
 
 /// <summary>
 /// Ready when the cluster answers: a management-grain call (the silo reads its own membership view;

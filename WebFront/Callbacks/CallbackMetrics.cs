@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using OrleansRemarks.ServiceDefaults;
-using OrleansRemarks.WebFront.Callbacks;
 
-namespace OrleansRemarks.WebFront.Operations.Metrics;
+namespace OrleansRemarks.WebFront.Callbacks;
 
 /// <summary>
 /// <c>orleansremarks_callbacks_total{command, outcome}</c> and the callback latency histogram
@@ -14,8 +13,9 @@ public sealed class CallbackMetrics
 {
     public const string OtherCommand = "other";
 
-    /// <summary>From 1 ms (a replay answered from memory) to 10 s (<c>Callback:TimeoutSeconds</c>' default).</summary>
-    private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    /// <summary>From 1 ms (a replay answered from memory) to the longest <c>Callback:TimeoutSeconds</c> allowed.</summary>
+    private static readonly double[] DurationBuckets =
+        [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, CallbackOptions.LongestTimeoutSeconds];
 
     private readonly Counter<long> _callbacks;
     private readonly Histogram<double> _duration;

@@ -1,3 +1,0 @@
-namespace OrleansRemarks.Bench.LoadGenerator.Workload;
-
-public readonly record struct PairKey(string Owner, string Friend);
