@@ -28,11 +28,14 @@ public static class ReadBack
                 return;
             }
 
-            var missing = chunk.Friends.Count(friend => !friend.Expected.Accepts(stored.GetValueOrDefault(friend.Friend)));
-            if (missing > 0)
+            var differing = chunk.Friends.Where(friend => !friend.Expected.Accepts(stored.GetValueOrDefault(friend.Friend))).ToList();
+            if (differing.Count > 0)
             {
-                Interlocked.Add(ref lost, missing);
-                Console.Error.WriteLine($"read-back: owner {chunk.Owner}: {missing} pair(s) differ from what was acknowledged");
+                Interlocked.Add(ref lost, differing.Count);
+                // The first few pairs in full, so that a loss can be traced in the product's logs.
+                var shown = string.Join("; ", differing.Take(3).Select(friend =>
+                    $"{friend.Friend}: acknowledged \"{friend.Expected.Acknowledged}\", unconfirmed \"{friend.Expected.Unconfirmed}\", stored \"{stored.GetValueOrDefault(friend.Friend)}\""));
+                Console.Error.WriteLine($"read-back: owner {chunk.Owner}: {differing.Count} pair(s) differ from what was acknowledged: {shown}");
             }
         });
         return new ReadBackResult(ledger.Acknowledged, checkedPairs, lost, unreadable, Math.Round(started.Elapsed.TotalSeconds, 1));
