@@ -13,11 +13,16 @@ public static class FriendIdHash
 
     public static uint Of(string friendUserId)
     {
-        var hash = OffsetBasis;
         Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetMaxByteCount(friendUserId.Length) <= buffer.Length
+        return OfUtf8(Encoding.UTF8.GetMaxByteCount(friendUserId.Length) <= buffer.Length
             ? buffer[..Encoding.UTF8.GetBytes(friendUserId, buffer)]
-            : Encoding.UTF8.GetBytes(friendUserId);
+            : Encoding.UTF8.GetBytes(friendUserId));
+    }
+
+    /// <summary>The hash of a friend ID given as its UTF-8 bytes (as stored JSON holds it).</summary>
+    public static uint OfUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var hash = OffsetBasis;
         foreach (var b in bytes)
         {
             hash = unchecked((hash ^ b) * Prime);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using OrleansRemarks.Grains.Interfaces;
 using OrleansRemarks.Grains.Storage;
 
@@ -7,60 +8,81 @@ namespace OrleansRemarks.Grains.Remarks;
 /// The in-memory view of one owner's stored buckets, with an index by friend and an ordinal set
 /// of friends that have a remark. It changes only after storage confirmed a write.
 /// </summary>
+/// <remarks>
+/// Loaded lazily when it can be: if every stored friend is in its own bucket (checked by scanning
+/// the stored JSON, without parsing entries), a bucket is parsed and indexed only when one of its
+/// friends is first asked for (<see cref="Get"/>, <see cref="Lookup"/>, <see cref="Find"/>,
+/// <see cref="Bucket"/>), and the owner's version comes from the buckets' counts. Anything else (a
+/// change, a page, a split, a sync) first parses and indexes every bucket, as a full load always
+/// did; so does loading when some bucket holds a stray copy, which only a full load settles.
+/// </remarks>
 public sealed class OwnerRemarkBook
 {
     /// <summary>Average stored bucket size above which the next bucket splits.</summary>
     public const long TargetBucketBytes = 2 * 1024;
 
-    private readonly Dictionary<string, FriendEntry> _entries;
-    private readonly OrdinalSortedIds _withRemark;
-    private readonly List<Stored<RemarkBucket>> _buckets;
+    private Dictionary<string, FriendEntry> _entries;
+    private OrdinalSortedIds? _withRemark;
+    private List<Stored<RemarkBucket>>? _buckets;
+    private StoredBucket[]? _lazy;
+    private bool[]? _lazyIndexed;
+    private long _lazyVersion;
     private long _estimatedBytes;
 
-    private OwnerRemarkBook(Stored<BucketLayout> layout, IEnumerable<Stored<RemarkBucket>> buckets)
+    private OwnerRemarkBook(Stored<BucketLayout> layout, IReadOnlyList<StoredBucket> buckets)
     {
         Layout = layout;
-        _buckets = [.. buckets];
-        // Sized once for what is stored: a dictionary grown by doubling keeps up to half its room empty.
-        _entries = new Dictionary<string, FriendEntry>(_buckets.Sum(bucket => bucket.Value.Friends.Count), StringComparer.Ordinal);
-        for (var index = 0; index < _buckets.Count; index++)
+        var lazy = true;
+        long version = 0;
+        for (var index = 0; index < buckets.Count && lazy; index++)
         {
-            foreach (var entry in _buckets[index].Value.Friends)
-            {
-                if (BucketIndexOf(entry.FriendUserId) == index)
-                {
-                    _entries[entry.FriendUserId] = entry;
-                    _estimatedBytes += EntrySize.Of(entry);
-                }
-            }
+            var home = index;
+            lazy = buckets[index].TryScan(hash => layout.Value.BucketOf(hash) == home, out var applied);
+            version += applied;
         }
 
-        // Sorted once, not friend by friend.
-        _withRemark = new OrdinalSortedIds(_entries.Values.Where(entry => entry.Latest.LeavesRemark).Select(entry => entry.FriendUserId));
-
-        for (var index = 0; index < _buckets.Count; index++)
+        if (lazy)
         {
-            _buckets[index] = WithStrayEntriesSettled(index, _buckets[index]);
+            _lazy = [.. buckets];
+            _lazyIndexed = new bool[_lazy.Length];
+            _lazyVersion = version;
+            _entries = new Dictionary<string, FriendEntry>(StringComparer.Ordinal);
+        }
+        else
+        {
+            Materialize(buckets.Select(bucket => bucket.Stored));
         }
     }
 
     public Stored<BucketLayout> Layout { get; private set; }
 
     /// <summary>How many changes were ever applied to this owner.</summary>
-    public long Version => _buckets.Sum(bucket => bucket.Value.AppliedChanges);
+    public long Version => _buckets is null ? _lazyVersion : _buckets.Sum(bucket => bucket.Value.AppliedChanges);
 
-    public int FriendCount => _entries.Count;
+    public int FriendCount
+    {
+        get
+        {
+            Full();
+            return _entries.Count;
+        }
+    }
 
-    public bool NeedsSplit => _estimatedBytes / _buckets.Count > TargetBucketBytes;
+    public bool NeedsSplit => _estimatedBytes / Full().Count > TargetBucketBytes;
 
     public static OwnerRemarkBook Load(Stored<BucketLayout> layout, IEnumerable<Stored<RemarkBucket>> buckets) =>
+        new(layout, [.. buckets.Select(StoredBucket.Of)]);
+
+    /// <summary>Loads from buckets as read (<see cref="OwnerSnapshot"/>), parsing only what is asked for while nothing changes.</summary>
+    public static OwnerRemarkBook Load(Stored<BucketLayout> layout, IReadOnlyList<StoredBucket> buckets) =>
         new(layout, buckets);
 
-    public FriendEntry? Find(string friendUserId) => _entries.GetValueOrDefault(friendUserId);
+    public FriendEntry? Find(string friendUserId) => EntryOf(friendUserId);
 
     public int BucketIndexOf(string friendUserId) => Layout.Value.BucketOf(FriendIdHash.Of(friendUserId));
 
-    public Stored<RemarkBucket> Bucket(int index) => _buckets[index];
+    /// <remarks>While lazy, every friend is in its own bucket, so the bucket as stored is what a full load holds.</remarks>
+    public Stored<RemarkBucket> Bucket(int index) => _buckets is null ? _lazy![index].Stored : _buckets[index];
 
     /// <summary>
     /// The bucket holding <paramref name="entry"/> after one more change: an applied one (counted
@@ -71,7 +93,7 @@ public sealed class OwnerRemarkBook
     /// <remarks>One array, no iterator: this runs for every change, and its result stays in memory.</remarks>
     public RemarkBucket BucketWith(int index, FriendEntry entry, bool applied = true, long forgetBeforeUnixMs = long.MinValue)
     {
-        var current = _buckets[index].Value;
+        var current = Full()[index].Value;
         var friends = current.Friends;
         var at = IndexOfFriend(friends, entry.FriendUserId);
         var changed = new FriendEntry[at < 0 ? friends.Count + 1 : friends.Count];
@@ -96,9 +118,10 @@ public sealed class OwnerRemarkBook
     /// <remarks>Entries the write forgot or shortened (<see cref="BucketWith"/>) are taken in too.</remarks>
     public void CommitChange(int index, Stored<RemarkBucket> written, FriendEntry entry)
     {
-        var before = _buckets[index].Value.Friends;
+        var buckets = Full();
+        var before = buckets[index].Value.Friends;
         var after = written.Value.Friends;
-        _buckets[index] = written;
+        buckets[index] = written;
         // Both lists are in the same order; "after" lacks forgotten entries and may end with a new one.
         var j = 0;
         for (var i = 0; i < before.Count; i++)
@@ -124,7 +147,7 @@ public sealed class OwnerRemarkBook
     /// <summary>The bucket holding every one of <paramref name="entries"/> (all of this bucket) after one more applied change each.</summary>
     public RemarkBucket BucketWith(int index, IReadOnlyList<FriendEntry> entries)
     {
-        var current = _buckets[index].Value;
+        var current = Full()[index].Value;
         var friends = current.Friends.ToList();
         foreach (var entry in entries)
         {
@@ -152,13 +175,20 @@ public sealed class OwnerRemarkBook
     }
 
     /// <summary>Friends whose latest change was applied at or after <paramref name="sinceUnixMs"/> by anything but <paramref name="exceptOperationId"/>.</summary>
-    public IReadOnlyList<string> ChangedByCallbacksSince(long sinceUnixMs, string exceptOperationId) =>
-        [.. _entries.Values
+    public IReadOnlyList<string> ChangedByCallbacksSince(long sinceUnixMs, string exceptOperationId)
+    {
+        Full();
+        return [.. _entries.Values
             .Where(entry => entry.Latest.AppliedAtUnixMs >= sinceUnixMs && entry.Latest.OperationId != exceptOperationId)
             .Select(entry => entry.FriendUserId)];
+    }
 
     /// <summary>Friends that have a remark now, in ordinal order (a copy).</summary>
-    public IReadOnlyList<string> FriendsWithRemark() => _withRemark.ToArray();
+    public IReadOnlyList<string> FriendsWithRemark()
+    {
+        Full();
+        return _withRemark.ToArray();
+    }
 
     public BucketSplit PlanSplit()
     {
@@ -166,7 +196,7 @@ public sealed class OwnerRemarkBook
         var next = layout.AfterSplit();
         var oldIndex = layout.SplitPointer;
         var newIndex = layout.NextNewBucket;
-        var old = _buckets[oldIndex].Value;
+        var old = Full()[oldIndex].Value;
         var moves = old.Friends.ToLookup(f => next.BucketOf(FriendIdHash.Of(f.FriendUserId)) == newIndex);
         return new BucketSplit(
             oldIndex, old with { Friends = [.. moves[false]] },
@@ -176,16 +206,18 @@ public sealed class OwnerRemarkBook
 
     public void CommitSplit(BucketSplit split, Stored<BucketLayout> layout, Stored<RemarkBucket> kept, Stored<RemarkBucket> moved)
     {
+        var buckets = Full();
         Layout = layout;
-        _buckets[split.OldIndex] = kept;
-        _buckets.Add(moved);
+        buckets[split.OldIndex] = kept;
+        buckets.Add(moved);
     }
 
     public FriendRemark? Get(string friendUserId) =>
-        _entries.TryGetValue(friendUserId, out var entry) ? ToRemark(entry) : null;
+        EntryOf(friendUserId) is { } entry ? ToRemark(entry) : null;
 
     public RemarkPage Page(int limit, string? afterFriendUserId)
     {
+        Full();
         var page = _withRemark.After(afterFriendUserId, limit + 1);
         var hasMore = page.Count > limit;
         var items = page.Take(limit).Select(id => ToRemark(_entries[id])!).ToList();
@@ -209,7 +241,7 @@ public sealed class OwnerRemarkBook
     /// it is and is also put into the friend's own bucket in memory, so storage holds it in one row
     /// or the other whichever is written first, and the next load finds the own bucket's copy as new.
     /// </summary>
-    private Stored<RemarkBucket> WithStrayEntriesSettled(int index, Stored<RemarkBucket> bucket)
+    private Stored<RemarkBucket> WithStrayEntriesSettled(List<Stored<RemarkBucket>> buckets, int index, Stored<RemarkBucket> bucket)
     {
         var friends = bucket.Value.Friends;
         List<FriendEntry>? settled = null;
@@ -227,7 +259,7 @@ public sealed class OwnerRemarkBook
                 }
 
                 Index(entry);
-                _buckets[home] = _buckets[home] with { Value = WithEntry(_buckets[home].Value, entry) };
+                buckets[home] = buckets[home] with { Value = WithEntry(buckets[home].Value, entry) };
             }
 
             if (!keep)
@@ -275,7 +307,7 @@ public sealed class OwnerRemarkBook
         // The sorted set changes only when the friend gains or loses a remark, so most changes allocate nothing there.
         if (!entry.Latest.LeavesRemark)
         {
-            _withRemark.Remove(entry.FriendUserId);
+            _withRemark?.Remove(entry.FriendUserId);
         }
 
         Index(entry);
@@ -290,7 +322,7 @@ public sealed class OwnerRemarkBook
         if (_entries.Remove(entry.FriendUserId, out var indexed))
         {
             _estimatedBytes -= EntrySize.Of(indexed);
-            _withRemark.Remove(entry.FriendUserId);
+            _withRemark?.Remove(entry.FriendUserId);
         }
     }
 
@@ -300,8 +332,74 @@ public sealed class OwnerRemarkBook
         _estimatedBytes += EntrySize.Of(entry);
         if (entry.Latest.LeavesRemark)
         {
-            _withRemark.Add(entry.FriendUserId);
+            _withRemark?.Add(entry.FriendUserId);
         }
+    }
+
+    /// <summary>The friend's indexed entry; while lazy, its bucket is parsed and indexed first if it was not yet.</summary>
+    private FriendEntry? EntryOf(string friendUserId)
+    {
+        if (_buckets is null)
+        {
+            var index = BucketIndexOf(friendUserId);
+            if (!_lazyIndexed![index])
+            {
+                // Every friend of this bucket belongs to it (checked at load), so indexing them all
+                // gives what a full load would hold for them.
+                foreach (var entry in _lazy![index].Value.Friends)
+                {
+                    _entries[entry.FriendUserId] = entry;
+                }
+
+                _lazyIndexed[index] = true;
+            }
+        }
+
+        return _entries.GetValueOrDefault(friendUserId);
+    }
+
+    /// <summary>Every bucket parsed and indexed (once): what changes, pages, splits and syncs work on.</summary>
+    [MemberNotNull(nameof(_buckets), nameof(_withRemark))]
+    private List<Stored<RemarkBucket>> Full()
+    {
+        if (_buckets is null || _withRemark is null)
+        {
+            Materialize(_lazy!.Select(bucket => bucket.Stored));
+        }
+
+        return _buckets;
+    }
+
+    [MemberNotNull(nameof(_buckets), nameof(_withRemark), nameof(_entries))]
+    private void Materialize(IEnumerable<Stored<RemarkBucket>> stored)
+    {
+        var buckets = new List<Stored<RemarkBucket>>(stored);
+        _lazy = null;
+        _lazyIndexed = null;
+        _estimatedBytes = 0;
+        // Sized once for what is stored: a dictionary grown by doubling keeps up to half its room empty.
+        _entries = new Dictionary<string, FriendEntry>(buckets.Sum(bucket => bucket.Value.Friends.Count), StringComparer.Ordinal);
+        for (var index = 0; index < buckets.Count; index++)
+        {
+            foreach (var entry in buckets[index].Value.Friends)
+            {
+                if (BucketIndexOf(entry.FriendUserId) == index)
+                {
+                    _entries[entry.FriendUserId] = entry;
+                    _estimatedBytes += EntrySize.Of(entry);
+                }
+            }
+        }
+
+        // Sorted once, not friend by friend.
+        _withRemark = new OrdinalSortedIds(_entries.Values.Where(entry => entry.Latest.LeavesRemark).Select(entry => entry.FriendUserId));
+
+        for (var index = 0; index < buckets.Count; index++)
+        {
+            buckets[index] = WithStrayEntriesSettled(buckets, index, buckets[index]);
+        }
+
+        _buckets = buckets;
     }
 
     private static int IndexOfFriend(IReadOnlyList<FriendEntry> friends, string friendUserId)

@@ -1,4 +1,4 @@
 namespace OrleansRemarks.Grains.Storage;
 
-/// <summary>What an activation loads (<see cref="OwnerStateStore.ReadAllAsync"/>): the layout, its buckets and, when asked for, the sync position.</summary>
-public sealed record OwnerSnapshot(Stored<BucketLayout> Layout, Stored<RemarkBucket>[] Buckets, Stored<SyncMark>? Sync);
+/// <summary>What an activation loads (<see cref="OwnerStateStore.ReadAllAsync"/>): the layout, its buckets (parsed on first use) and, when asked for, the sync position.</summary>
+public sealed record OwnerSnapshot(Stored<BucketLayout> Layout, StoredBucket[] Buckets, Stored<SyncMark>? Sync);

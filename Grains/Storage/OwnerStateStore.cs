@@ -91,10 +91,11 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
         {
             var stored = states.Get(StateNames.Layout, BucketLayout.Initial);
             // Rows of buckets past the layout (a split that never committed) are not the owner's.
-            var read = new Stored<RemarkBucket>[stored.Value.BucketCount];
+            // Left as stored JSON: the owner's book parses a bucket when it first needs one of its friends.
+            var read = new StoredBucket[stored.Value.BucketCount];
             for (var index = 0; index < read.Length; index++)
             {
-                read[index] = states.Get(StateNames.Bucket(index), RemarkBucket.Empty);
+                read[index] = states.GetBucket(StateNames.Bucket(index));
             }
 
             return new OwnerSnapshot(stored, read, withSync ? states.Get(StateNames.Sync, SyncMark.Never) : null);
@@ -108,7 +109,7 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
             var after = await ReadLayoutAsync();
             if (string.Equals(after.ETag, layout.ETag, StringComparison.Ordinal))
             {
-                return new OwnerSnapshot(layout, buckets, sync is null ? null : await sync);
+                return new OwnerSnapshot(layout, [.. buckets.Select(StoredBucket.Of)], sync is null ? null : await sync);
             }
 
             layout = after;

@@ -22,4 +22,10 @@ public sealed class StoredStates(IReadOnlyList<StoredStateRow> rows, IGrainStora
             (row.Payload is { } payload ? serializer.Deserialize<T>(new BinaryData(payload)) : null) ?? empty,
             row.Version.ToString(CultureInfo.InvariantCulture),
             true);
+
+    /// <summary>A bucket state as <see cref="Get{T}"/> would give it, but with its stored JSON left unparsed until first used.</summary>
+    public StoredBucket GetBucket(string stateName) =>
+        _rows.TryGetValue(stateName, out var row) && row.Payload is { } payload
+            ? StoredBucket.Unparsed(payload, row.Version.ToString(CultureInfo.InvariantCulture), serializer)
+            : StoredBucket.Of(Get(stateName, RemarkBucket.Empty));
 }

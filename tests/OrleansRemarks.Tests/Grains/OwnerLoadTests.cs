@@ -63,6 +63,43 @@ public sealed class OwnerLoadTests
     }
 
     [Fact]
+    public async Task A_reactivated_owner_dedups_changes_and_pages_as_before_after_a_lazy_read()
+    {
+        var connectionString = await MigratedDatabase.CreateAsync();
+        await using var cluster = await RemarkTestCluster.StartAsync(connectionString, "lazy-" + Guid.NewGuid().ToString("N")[..8], silos: 1);
+        var owner = cluster.Client.GetUserFriendsGrain("lazy-owner");
+        var friends = Enumerable.Range(0, 400).Select(i => "friend-" + i).ToArray();
+        var version = 0L;
+        foreach (var friend in friends)
+        {
+            // friend-9's clear changes nothing: remembered, not counted in the owner's version.
+            version = (await owner.ApplyRemarkAsync(new RemarkChange(friend, friend == "friend-9" ? "" : "remark of " + friend, "op-" + friend))).OwnerVersion;
+        }
+
+        Assert.Equal(friends.Length - 1, version);
+
+        var pagesBefore = await AllPagesAsync(owner);
+        var lookupBefore = (await owner.LookupRemarksAsync(new RemarkLookup(friends[..100]))).Items;
+
+        // Each of these runs on a fresh activation that has parsed nothing yet.
+        await cluster.DeactivateAsync(owner);
+        Assert.Equal(lookupBefore, (await owner.LookupRemarksAsync(new RemarkLookup(friends[..100]))).Items);
+        await cluster.DeactivateAsync(owner);
+        Assert.Equal(new RemarkChangeResult(RemarkChangeOutcome.Duplicate, version), await owner.ApplyRemarkAsync(new RemarkChange("friend-5", "remark of friend-5", "op-friend-5")));
+        Assert.Equal(new RemarkChangeResult(RemarkChangeOutcome.Duplicate, version), await owner.ApplyRemarkAsync(new RemarkChange("friend-9", "", "op-friend-9")));
+        Assert.Equal(new RemarkChangeResult(RemarkChangeOutcome.Applied, version + 1), await owner.ApplyRemarkAsync(new RemarkChange("friend-5", "changed", "op-again-5")));
+        Assert.Equal("changed", (await owner.GetRemarkAsync("friend-5"))?.Remark);
+        await cluster.DeactivateAsync(owner);
+        Assert.Null(await owner.GetRemarkAsync("friend-9"));
+        Assert.Equal(
+            pagesBefore.Select(item => item.FriendUserId == "friend-5" ? "friend-5=changed" : $"{item.FriendUserId}={item.Remark}"),
+            (await AllPagesAsync(owner)).Select(item => $"{item.FriendUserId}={item.Remark}"));
+        await cluster.DeactivateAsync(owner);
+        Assert.Equal(new RemarkChangeResult(RemarkChangeOutcome.Applied, version + 2), await owner.RemoveFriendAsync(new FriendRemoval("friend-6", "op-remove-6")));
+        Assert.Equal(friends.Length - 2, (await AllPagesAsync(owner)).Count);
+    }
+
+    [Fact]
     public async Task Rows_stored_before_migration_7_load_after_it_is_applied_to_the_existing_database()
     {
         var server = await SharedPostgres.GetAsync();
@@ -133,6 +170,20 @@ public sealed class OwnerLoadTests
         var states = new StoredStates(rows, Serializer);
         Assert.Equal(new Stored<RemarkBucket>(RemarkBucket.Empty, "2", true), states.Get(StateNames.Bucket(1), RemarkBucket.Empty));
         Assert.Equal(new Stored<RemarkBucket>(RemarkBucket.Empty, null, false), states.Get(StateNames.Bucket(2), RemarkBucket.Empty));
+    }
+
+    private static async Task<List<FriendRemark>> AllPagesAsync(IUserFriendsGrain owner)
+    {
+        var items = new List<FriendRemark>();
+        string? after = null;
+        do
+        {
+            var page = await owner.ListRemarksAsync(new RemarkPageRequest(50, after));
+            items.AddRange(page.Items);
+            after = page.NextAfterFriendUserId;
+        }
+        while (after is not null);
+        return items;
     }
 
     private static string Json(RemarkBucket bucket) => Encoding.UTF8.GetString(Serializer.Serialize(bucket).ToArray());

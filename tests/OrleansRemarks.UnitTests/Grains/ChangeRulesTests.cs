@@ -81,7 +81,7 @@ public sealed class ChangeRulesTests
     [Fact]
     public void Append_keeps_only_the_newest_changes_and_what_was_remembered_as_unchanged()
     {
-        IReadOnlyList<AppliedChange> unchanged = [new("op-u", "x", 0)];
+        AppliedChange[] unchanged = [new("op-u", "x", 0)];
         FriendEntry? entry = null;
         for (var i = 1; i <= RemarkLimits.RememberedChangesPerFriend + 2; i++)
         {
