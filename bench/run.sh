@@ -104,12 +104,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A per-run offset for free_port (0-195), from the shell's PID.
+port_offset=$(( ($$ % 40) * 5 ))
+
 free_port() {
-  local port
-  for ((port = $1; port < $1 + 500; port++)); do
+  # Each run starts its search at its own offset, so two runs on one machine rarely pick the same port.
+  local port first=$(($1 + port_offset))
+  for ((port = first; port < first + 500; port++)); do
     (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null || { echo "$port"; return 0; }
   done
-  die "no free port from $1"
+  die "no free port from ${first}"
 }
 
 # Starts "$@" in the background with its output in logs/NAME.log; sets last_pid.
@@ -120,12 +124,25 @@ start() {
   started_pids+=("$last_pid")
 }
 
+# Whether the listener behind URL belongs to PID: free_port only checks that a port is free, and a
+# concurrent run (another benchmark, a test) may bind it first; its answer must not pass for ours,
+# nor its load reach our receivers. Without ss (iproute2) the check is skipped.
+owns_port() {
+  local port="${1#http://127.0.0.1:}"
+  port="${port%%/*}"
+  command -v ss >/dev/null 2>&1 || return 0
+  ss -ltnpH "sport = :${port}" 2>/dev/null | grep -q "pid=${2},"
+}
+
 # Waits until URL answers with one of the expected HTTP codes (default 404: routed, nothing there).
 wait_http() {
   local url="$1" pid="$2" name="$3" code i
   for ((i = 0; i < 240; i++)); do
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)"
-    [[ "$code" == 404 || "$code" == 200 ]] && return 0
+    if [[ "$code" == 404 || "$code" == 200 ]]; then
+      owns_port "$url" "$pid" || die "${name}: ${url} is answered by another process (a port taken by a concurrent run?)"
+      return 0
+    fi
     kill -0 "$pid" 2>/dev/null || { tail -n 40 "${work}/logs/${name}.log" >&2; die "${name} exited"; }
     sleep 0.5
   done
