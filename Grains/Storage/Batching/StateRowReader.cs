@@ -25,7 +25,7 @@ public sealed class StateRowReader(NpgsqlDataSource dataSource, string serviceId
     /// <remarks>Every await uses ConfigureAwait(false): this may start on a grain's thread.</remarks>
     public async Task<IReadOnlyList<StoredStateRow>> ReadAsync(string grainKey, IReadOnlyList<string> stateNames, string stateNamePrefix)
     {
-        var query = _query ??= WriteQueryText.ToPositional(await LoadQueryAsync().ConfigureAwait(false), Names);
+        var query = _query ??= await WriteQueryText.LoadPositionalAsync(dataSource, ReadQueryKey, Names).ConfigureAwait(false);
         var command = dataSource.CreateCommand(query);
         await using var _ = command.ConfigureAwait(false);
         command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainKey });
@@ -47,14 +47,5 @@ public sealed class StateRowReader(NpgsqlDataSource dataSource, string serviceId
         }
 
         return rows;
-    }
-
-    private async Task<string> LoadQueryAsync()
-    {
-        var command = dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
-        await using var _ = command.ConfigureAwait(false);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ReadQueryKey });
-        return await command.ExecuteScalarAsync().ConfigureAwait(false) as string
-            ?? throw new InvalidOperationException($"OrleansQuery has no {ReadQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
     }
 }

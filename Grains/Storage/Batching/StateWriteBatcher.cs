@@ -252,16 +252,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     };
 
     /// <remarks>Writers starting together may each load it once; they all get the same text.</remarks>
-    private async Task<string> WriteQueryAsync() => _writeQuery ??= WriteQueryText.ToPositional(await LoadWriteQueryAsync().ConfigureAwait(false));
-
-    private async Task<string> LoadWriteQueryAsync()
-    {
-        var command = _dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
-        await using var _ = command.ConfigureAwait(false);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = WriteQueryKey });
-        return await command.ExecuteScalarAsync().ConfigureAwait(false) as string
-            ?? throw new InvalidOperationException($"OrleansQuery has no {WriteQueryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
-    }
+    private async Task<string> WriteQueryAsync() => _writeQuery ??= await WriteQueryText.LoadPositionalAsync(_dataSource, WriteQueryKey).ConfigureAwait(false);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} state writes failed; every grain in it reloads its state.")]
     private partial void LogBatchFailed(Exception exception, int count);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Npgsql;
 
 namespace OrleansRemarks.Grains.Storage.Batching;
 
@@ -18,6 +19,25 @@ public static partial class WriteQueryText
 
     /// <exception cref="InvalidOperationException">The text names a parameter the write batcher does not send.</exception>
     public static string ToPositional(string namedQuery) => ToPositional(namedQuery, Names);
+
+    /// <summary>
+    /// The query stored under <paramref name="queryKey"/> in the schema's query table, with positional
+    /// parameters in the order of <paramref name="names"/>.
+    /// </summary>
+    /// <remarks>Every await uses ConfigureAwait(false): callers may start on a grain's thread.</remarks>
+    /// <exception cref="InvalidOperationException">The schema lacks the query (not migrated), or it names a parameter not in <paramref name="names"/>.</exception>
+    public static async Task<string> LoadPositionalAsync(NpgsqlDataSource dataSource, string queryKey, IReadOnlyList<string> names)
+    {
+        var command = dataSource.CreateCommand("SELECT querytext FROM orleansquery WHERE querykey = $1");
+        await using var _ = command.ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = queryKey });
+        var named = await command.ExecuteScalarAsync().ConfigureAwait(false) as string
+            ?? throw new InvalidOperationException($"OrleansQuery has no {queryKey}: apply the schema ('OrleansRemarks.Silo migrate').");
+        return ToPositional(named, names);
+    }
+
+    /// <summary>The write batcher's update (<paramref name="queryKey"/>) with its parameters in the batcher's order.</summary>
+    public static Task<string> LoadPositionalAsync(NpgsqlDataSource dataSource, string queryKey) => LoadPositionalAsync(dataSource, queryKey, Names);
 
     /// <param name="names">The parameters in the order the caller sends them: <c>$1</c> is the first.</param>
     /// <exception cref="InvalidOperationException">The text names a parameter not in <paramref name="names"/>.</exception>
