@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -114,24 +115,65 @@ public static class Extensions
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics => metrics
                 .AddMeter(RemarksMeterName, OrleansMeterName, RuntimeMeterName)
-                // Orleans counts every message and directory lookup in nine counters, about 3 % of
-                // the CPU per lookup at peak (perf); callback and lookup counts are ours, so drop them.
-                .AddView("orleans-directory-lookups-*", MetricStreamConfiguration.Drop)
-                .AddView("orleans-messaging-processing-*", MetricStreamConfiguration.Drop)
-                .AddView("orleans-messaging-sent-local", MetricStreamConfiguration.Drop)
-                // Every message between a web front's Orleans client and a silo's gateway was recorded
-                // four times (sent and received size histograms on both sides, tags built by Enum.ToString
-                // per message) and counted twice more by the gateway; the separate topology paid that per
-                // request. Header bytes (observable counters) and grain-call latency stay.
-                .AddView("orleans-messaging-sent-messages-size", MetricStreamConfiguration.Drop)
-                .AddView("orleans-messaging-received-messages-size", MetricStreamConfiguration.Drop)
-                .AddView("orleans-gateway-sent", MetricStreamConfiguration.Drop)
-                .AddView("orleans-gateway-received", MetricStreamConfiguration.Drop)
+                // One view decides every instrument: dropped, or kept with room for MetricPointsPerStream
+                // tag combinations (see MetricStreamFor).
+                .AddView(MetricStreamFor)
                 .AddAspNetCoreInstrumentation()
                 // Collected afresh on every scrape (the exporter caches for 300 ms by default): a
                 // cached answer would hide the latest callbacks from whoever looks right after sending them.
                 .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
+    }
+
+    /// <summary>
+    /// Tag combinations each kept metric stream has room for. OpenTelemetry sets aside room for its
+    /// default of 2,000 per stream up front, about 28 MB of every process's idle heap over the
+    /// instruments we export; the most any of ours reaches is ASP.NET Core's request duration (one per
+    /// route × method × status code, a few dozen here). A combination beyond the limit is still counted,
+    /// under the tag <c>otel.metric.overflow</c>.
+    /// </summary>
+    public const int MetricPointsPerStream = 256;
+
+    /// <summary>Instruments not exported: a name, or a prefix ending in '*'.</summary>
+    /// <remarks>
+    /// Orleans counts every message and directory lookup in nine counters, about 3 % of the CPU per
+    /// lookup at peak (perf); callback and lookup counts are ours. Every message between a web front's
+    /// Orleans client and a silo's gateway was also recorded four times (sent and received size
+    /// histograms on both sides, tags built by Enum.ToString per message) and counted twice more by the
+    /// gateway; the separate topology paid that per request. Header bytes (observable counters) and
+    /// grain-call latency stay.
+    /// </remarks>
+    private static readonly string[] DroppedInstruments =
+    [
+        "orleans-directory-lookups-*",
+        "orleans-messaging-processing-*",
+        "orleans-messaging-sent-local",
+        "orleans-messaging-sent-messages-size",
+        "orleans-messaging-received-messages-size",
+        "orleans-gateway-sent",
+        "orleans-gateway-received",
+    ];
+
+    /// <summary>
+    /// The one view: a dropped instrument gets <see cref="MetricStreamConfiguration.Drop"/>, every other
+    /// one its own stream with <see cref="MetricPointsPerStream"/>. (Two views matching one instrument
+    /// would export it twice, so dropping and limiting are decided here together.)
+    /// </summary>
+    public static MetricStreamConfiguration MetricStreamFor(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        foreach (var dropped in DroppedInstruments)
+        {
+            var matches = dropped.EndsWith('*')
+                ? instrument.Name.AsSpan().StartsWith(dropped.AsSpan(0, dropped.Length - 1), StringComparison.Ordinal)
+                : string.Equals(instrument.Name, dropped, StringComparison.Ordinal);
+            if (matches)
+            {
+                return MetricStreamConfiguration.Drop;
+            }
+        }
+
+        return new MetricStreamConfiguration { CardinalityLimit = MetricPointsPerStream };
     }
 
     /// <summary>
