@@ -25,7 +25,6 @@ public sealed class OwnerRemarkBook
     private OrdinalSortedIds? _withRemark;
     private List<Stored<RemarkBucket>>? _buckets;
     private StoredBucket[]? _lazy;
-    private bool[]? _lazyIndexed;
     private long _lazyVersion;
     private long _estimatedBytes;
 
@@ -44,7 +43,6 @@ public sealed class OwnerRemarkBook
         if (lazy)
         {
             _lazy = [.. buckets];
-            _lazyIndexed = new bool[_lazy.Length];
             _lazyVersion = version;
             _entries = new Dictionary<string, FriendEntry>(StringComparer.Ordinal);
         }
@@ -336,23 +334,28 @@ public sealed class OwnerRemarkBook
         }
     }
 
-    /// <summary>The friend's indexed entry; while lazy, its bucket is parsed and indexed first if it was not yet.</summary>
+    /// <summary>
+    /// The friend's indexed entry; while lazy, found in its bucket (parsed now if it was not yet)
+    /// without indexing the bucket: a read-only owner keeps no dictionary, only its buckets.
+    /// </summary>
+    /// <remarks>
+    /// Every friend of the bucket belongs to it (checked at load), so the bucket's copy is what a full
+    /// load would index; the last copy, as a full load's indexing keeps the last.
+    /// </remarks>
     private FriendEntry? EntryOf(string friendUserId)
     {
         if (_buckets is null)
         {
-            var index = BucketIndexOf(friendUserId);
-            if (!_lazyIndexed![index])
+            var friends = _lazy![BucketIndexOf(friendUserId)].Value.Friends;
+            for (var i = friends.Count - 1; i >= 0; i--)
             {
-                // Every friend of this bucket belongs to it (checked at load), so indexing them all
-                // gives what a full load would hold for them.
-                foreach (var entry in _lazy![index].Value.Friends)
+                if (string.Equals(friends[i].FriendUserId, friendUserId, StringComparison.Ordinal))
                 {
-                    _entries[entry.FriendUserId] = entry;
+                    return friends[i];
                 }
-
-                _lazyIndexed[index] = true;
             }
+
+            return null;
         }
 
         return _entries.GetValueOrDefault(friendUserId);
@@ -375,7 +378,6 @@ public sealed class OwnerRemarkBook
     {
         var buckets = new List<Stored<RemarkBucket>>(stored);
         _lazy = null;
-        _lazyIndexed = null;
         _estimatedBytes = 0;
         // Sized once for what is stored: a dictionary grown by doubling keeps up to half its room empty.
         _entries = new Dictionary<string, FriendEntry>(buckets.Sum(bucket => bucket.Value.Friends.Count), StringComparer.Ordinal);

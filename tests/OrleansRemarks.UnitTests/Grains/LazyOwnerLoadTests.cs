@@ -114,6 +114,30 @@ public sealed class LazyOwnerLoadTests
     }
 
     [Fact]
+    public void A_friend_stored_twice_in_its_own_bucket_reads_as_its_last_copy_as_a_full_load_does()
+    {
+        FriendEntry[] entries =
+        [
+            new("twice", [new AppliedChange("op-1", "first copy", 1)]),
+            new("once", [new AppliedChange("op-2", "only copy", 2)]),
+            new("twice", [new AppliedChange("op-3", "last copy", 3)]),
+        ];
+        var layout = new Stored<BucketLayout>(BucketLayout.Initial, "1", true);
+        byte[][] payloads = [Serialize(new RemarkBucket(3, entries))];
+        var full = FullLoad(layout, payloads);
+        var buckets = Unparsed(payloads);
+
+        var lazy = OwnerRemarkBook.Load(layout, buckets);
+
+        Assert.False(buckets[0].IsParsed);
+        Assert.Equal("last copy", lazy.Get("twice")?.Remark);
+        Assert.Equal(full.Get("twice"), lazy.Get("twice"));
+        Assert.Equal(full.Get("once"), lazy.Get("once"));
+        Assert.Null(lazy.Get("never"));
+        Assert.Equal("op-3", lazy.Find("twice")?.Latest.OperationId);
+    }
+
+    [Fact]
     public void A_stray_copy_makes_the_load_parse_everything_and_settle_it_as_before()
     {
         var split = BucketLayout.Initial.AfterSplit();
