@@ -335,31 +335,14 @@ public sealed class OwnerRemarkBook
     }
 
     /// <summary>
-    /// The friend's indexed entry; while lazy, found in its bucket (parsed now if it was not yet)
-    /// without indexing the bucket: a read-only owner keeps no dictionary, only its buckets.
+    /// The friend's indexed entry; while lazy, found in its bucket (<see cref="StoredBucket.Find"/>)
+    /// without indexing it: a read-only owner keeps no dictionary, only its buckets.
     /// </summary>
-    /// <remarks>
-    /// Every friend of the bucket belongs to it (checked at load), so the bucket's copy is what a full
-    /// load would index; the last copy, as a full load's indexing keeps the last.
-    /// </remarks>
-    private FriendEntry? EntryOf(string friendUserId)
-    {
-        if (_buckets is null)
-        {
-            var friends = _lazy![BucketIndexOf(friendUserId)].Value.Friends;
-            for (var i = friends.Count - 1; i >= 0; i--)
-            {
-                if (string.Equals(friends[i].FriendUserId, friendUserId, StringComparison.Ordinal))
-                {
-                    return friends[i];
-                }
-            }
-
-            return null;
-        }
-
-        return _entries.GetValueOrDefault(friendUserId);
-    }
+    /// <remarks>Every friend of the bucket belongs to it (checked at load), so its copy there is what a full load would index.</remarks>
+    private FriendEntry? EntryOf(string friendUserId) =>
+        _buckets is null
+            ? _lazy![BucketIndexOf(friendUserId)].Find(friendUserId)
+            : _entries.GetValueOrDefault(friendUserId);
 
     /// <summary>Every bucket parsed and indexed (once): what changes, pages, splits and syncs work on.</summary>
     [MemberNotNull(nameof(_buckets), nameof(_withRemark))]

@@ -32,6 +32,11 @@ public sealed class RemarkStateSerializer : IGrainStorageSerializer
         (T)(JsonSerializer.Deserialize(input.ToMemory().Span, TypeInfo<T>())
             ?? throw new JsonException($"Stored {typeof(T).Name} is null."));
 
+    /// <summary>One friend's entry, read from <paramref name="reader"/> positioned on its start, as <see cref="Deserialize{T}"/> reads it within a bucket.</summary>
+    public static FriendEntry ReadFriend(ref Utf8JsonReader reader) =>
+        (FriendEntry)(JsonSerializer.Deserialize(ref reader, TypeInfo<FriendEntry>())
+            ?? throw new JsonException("Stored FriendEntry is null."));
+
     private static JsonTypeInfo TypeInfo<T>() =>
         Options.TryGetTypeInfo(typeof(T), out var typeInfo)
             ? typeInfo

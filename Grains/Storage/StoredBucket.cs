@@ -12,8 +12,12 @@ namespace OrleansRemarks.Grains.Storage;
 /// </summary>
 public sealed class StoredBucket
 {
+    /// <summary>Reads of single friends answered from the stored JSON before the bucket is parsed and kept parsed.</summary>
+    public const int ReadsBeforeParse = 3;
+
     private readonly IGrainStorageSerializer? _serializer;
     private byte[]? _payload;
+    private int _reads;
     private Stored<RemarkBucket>? _parsed;
 
     private StoredBucket(Stored<RemarkBucket>? parsed, byte[]? payload, string? eTag, IGrainStorageSerializer? serializer)
@@ -48,6 +52,32 @@ public sealed class StoredBucket
 
             return _parsed;
         }
+    }
+
+    /// <summary>
+    /// The last stored copy of <paramref name="friendUserId"/> in this bucket, or null. The bucket's
+    /// first <see cref="ReadsBeforeParse"/> reads find the friend in the stored JSON and parse only
+    /// its entry, so an owner read once or twice keeps only its stored bytes; the next read parses
+    /// the bucket, and it stays parsed. Only for a bucket whose every friend belongs to it
+    /// (<see cref="TryScan"/> returned true): the caller reads no other bucket for this friend.
+    /// </summary>
+    public FriendEntry? Find(string friendUserId)
+    {
+        if (_parsed is null && _serializer is RemarkStateSerializer && _reads++ < ReadsBeforeParse)
+        {
+            return FindStored(_payload!, friendUserId);
+        }
+
+        var friends = Value.Friends;
+        for (var i = friends.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(friends[i].FriendUserId, friendUserId, StringComparison.Ordinal))
+            {
+                return friends[i];
+            }
+        }
+
+        return null;
     }
 
     public static StoredBucket Of(Stored<RemarkBucket> parsed) => new(parsed, null, parsed.ETag, null);
@@ -94,6 +124,46 @@ public sealed class StoredBucket
             appliedChanges = 0;
             return false;
         }
+    }
+
+    /// <summary>
+    /// The shape <see cref="Scan"/> checked at load: finds the friend's object in "friends" by its "f"
+    /// (compared unescaped, as parsing would), the last copy as a full parse would keep, and reads
+    /// only that object.
+    /// </summary>
+    private static FriendEntry? FindStored(ReadOnlySpan<byte> json, string friendUserId)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !reader.ValueTextEquals("friends"u8))
+        {
+            reader.Read();
+            reader.Skip();
+        }
+
+        reader.Read();
+        var found = false;
+        Utf8JsonReader last = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            var start = reader;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("f"u8);
+                reader.Read();
+                if (isId && reader.ValueTextEquals(friendUserId))
+                {
+                    last = start;
+                    found = true;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        return found ? RemarkStateSerializer.ReadFriend(ref last) : null;
     }
 
     /// <summary>{"applied":N,"friends":[{"f":"…","h":[…],"u":[…]},…]}: every property is read or skipped, nothing allocated.</summary>
