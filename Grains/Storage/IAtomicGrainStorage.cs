@@ -12,9 +12,10 @@ public interface IAtomicGrainStorage : IGrainStorage
     Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes);
 
     /// <summary>
-    /// Every stored state of the grain named in <paramref name="stateNames"/> or whose name starts
-    /// with <paramref name="stateNamePrefix"/>, in one query, so all of them are one snapshot.
+    /// Every stored state of the grain named in <paramref name="stateNames"/> or, unless
+    /// <paramref name="stateNamePrefix"/> is null, whose name starts with it, in one query, so all
+    /// of them are one snapshot.
     /// </summary>
     /// <returns>Null when this storage cannot read that grain's states together (then read them one by one).</returns>
-    Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string stateNamePrefix);
+    Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string? stateNamePrefix);
 }

@@ -19,10 +19,10 @@ public sealed class BatchingGrainStorage(
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         provider.ReadStateAsync(stateName, grainId, grainState);
 
-    public async Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string stateNamePrefix)
+    public async Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string? stateNamePrefix)
     {
         // Integer and GUID keys are stored under other columns; only plain string keys are read together.
-        if (!StateRowKey.TryCreate(stateNamePrefix, grainId, out var row))
+        if (!StateRowKey.TryCreate(stateNamePrefix ?? string.Empty, grainId, out var row))
         {
             return null;
         }
