@@ -23,6 +23,9 @@ public sealed partial class UserFriendsGrain(
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>A read that needs more buckets than this loads the owner whole instead (one query either way).</summary>
+    private const int MaxBucketsReadInPart = 48;
+
     private OwnerStateStore? _store;
     private OwnerRemarkBook? _book;
     private Stored<SyncMark>? _syncMark;
@@ -31,7 +34,7 @@ public sealed partial class UserFriendsGrain(
     private ChangeRateWindow? _changeRate;
     private TimeSpan _replayWindow = ReplayWindowOptions.Default;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store = new OwnerStateStore(storage, this.GetGrainId(), metrics);
         if (ServiceProvider.GetService<OwnerSynchronizer>() is { } synchronizer)
@@ -40,7 +43,9 @@ public sealed partial class UserFriendsGrain(
         }
 
         _replayWindow = ServiceProvider.GetService<IOptions<ReplayWindowOptions>>()?.Value.ReplayWindow ?? _replayWindow;
-        await LoadAsync();
+        // Nothing is read yet: the first call reads what it needs (a read of a few friends only the
+        // buckets that can hold them, anything else the whole owner), in one query either way.
+        return Task.CompletedTask;
     }
 
     public Task<RemarkChangeResult> ApplyRemarkAsync(RemarkChange change)
@@ -63,7 +68,7 @@ public sealed partial class UserFriendsGrain(
     public async Task<FriendRemark?> GetRemarkAsync(string friendUserId)
     {
         ArgumentException.ThrowIfNullOrEmpty(friendUserId);
-        var book = await BookAsync();
+        var book = await BookForAsync([friendUserId]);
         _schedule?.OnRead(_lastSyncedAt);
         return book.Get(friendUserId);
     }
@@ -92,7 +97,7 @@ public sealed partial class UserFriendsGrain(
             throw new ArgumentException("Friend IDs must be non-empty.", nameof(lookup));
         }
 
-        var book = await BookAsync();
+        var book = await BookForAsync(lookup.FriendUserIds);
         _schedule?.OnRead(_lastSyncedAt);
         return new RemarkLookupResult(book.Lookup(lookup.FriendUserIds));
     }
@@ -176,7 +181,54 @@ public sealed partial class UserFriendsGrain(
         }
     }
 
-    private async ValueTask<OwnerRemarkBook> BookAsync() => _book ?? await LoadAsync();
+    /// <summary>The owner's complete book, loaded whole if this activation holds none or only some buckets.</summary>
+    private async ValueTask<OwnerRemarkBook> BookAsync() => _book is { IsComplete: true } book ? book : await LoadAsync();
+
+    /// <summary>
+    /// A book that answers reads of <paramref name="friendUserIds"/>. On a first read (or a read of
+    /// friends whose buckets it does not hold yet) this reads only the buckets that can hold them,
+    /// with the layout, in one query: a large owner's first read costs what a small owner's does. A
+    /// read needing more than <see cref="MaxBucketsReadInPart"/> buckets, storage that cannot read
+    /// states together, a stray copy or a split in between load the owner whole instead.
+    /// </summary>
+    private async ValueTask<OwnerRemarkBook> BookForAsync(IReadOnlyCollection<string> friendUserIds)
+    {
+        if (_book is { } held && held.Holds(friendUserIds))
+        {
+            return held;
+        }
+
+        var wanted = OwnerRemarkBook.BucketsToRead(_book, friendUserIds);
+        if (wanted.Count > MaxBucketsReadInPart
+            || await _store!.ReadPartAsync(wanted, withSync: _schedule is not null && _syncMark is null) is not { } part)
+        {
+            return await LoadAsync();
+        }
+
+        // Reads interleave: another one may have loaded meanwhile.
+        if (_book is { } now && now.Holds(friendUserIds))
+        {
+            return now;
+        }
+
+        if (part.Sync is { } syncMark)
+        {
+            TakeSyncMark(syncMark);
+        }
+
+        if (_book is { } partial && partial.TakeIn(part.Layout, part.Buckets) && partial.Holds(friendUserIds))
+        {
+            return partial;
+        }
+
+        if (OwnerRemarkBook.LoadPart(part.Layout, part.Buckets) is { } fresh && fresh.Holds(friendUserIds))
+        {
+            _book = fresh;
+            return fresh;
+        }
+
+        return await LoadAsync();
+    }
 
     private async Task<OwnerRemarkBook> LoadAsync()
     {

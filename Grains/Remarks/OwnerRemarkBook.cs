@@ -15,6 +15,9 @@ namespace OrleansRemarks.Grains.Remarks;
 /// <see cref="Bucket"/>), and the owner's version comes from the buckets' counts. Anything else (a
 /// change, a page, a split, a sync) first parses and indexes every bucket, as a full load always
 /// did; so does loading when some bucket holds a stray copy, which only a full load settles.
+/// A book can also hold only some of the buckets (<see cref="LoadPart"/>): those that can hold the
+/// friends a first read asked for. It serves reads of those friends (<see cref="Holds"/>) and nothing
+/// else; the grain loads a complete book for anything more.
 /// </remarks>
 public sealed class OwnerRemarkBook
 {
@@ -24,7 +27,8 @@ public sealed class OwnerRemarkBook
     private Dictionary<string, FriendEntry> _entries;
     private OrdinalSortedIds? _withRemark;
     private List<Stored<RemarkBucket>>? _buckets;
-    private StoredBucket[]? _lazy;
+    private StoredBucket?[]? _lazy;
+    private bool _partial;
     private long _lazyVersion;
     private long _estimatedBytes;
 
@@ -52,10 +56,22 @@ public sealed class OwnerRemarkBook
         }
     }
 
+    /// <summary>Only some buckets (<see cref="LoadPart"/>).</summary>
+    private OwnerRemarkBook(Stored<BucketLayout> layout)
+    {
+        Layout = layout;
+        _lazy = new StoredBucket?[layout.Value.BucketCount];
+        _partial = true;
+        _entries = new Dictionary<string, FriendEntry>(StringComparer.Ordinal);
+    }
+
     public Stored<BucketLayout> Layout { get; private set; }
 
+    /// <summary>Whether the book holds every bucket; false for a book of some buckets (<see cref="LoadPart"/>).</summary>
+    public bool IsComplete => !_partial;
+
     /// <summary>How many changes were ever applied to this owner.</summary>
-    public long Version => _buckets is null ? _lazyVersion : _buckets.Sum(bucket => bucket.Value.AppliedChanges);
+    public long Version => _partial ? throw NotComplete() : _buckets is null ? _lazyVersion : _buckets.Sum(bucket => bucket.Value.AppliedChanges);
 
     public int FriendCount
     {
@@ -75,12 +91,91 @@ public sealed class OwnerRemarkBook
     public static OwnerRemarkBook Load(Stored<BucketLayout> layout, IReadOnlyList<StoredBucket> buckets) =>
         new(layout, buckets);
 
+    /// <summary>
+    /// A book of some of the owner's buckets, for reads of the friends they can hold (<see cref="Holds"/>).
+    /// Null when such a book cannot stand for the owner: a layout deeper than
+    /// <see cref="BucketLayout.MaxPartLevel"/>, or a bucket holding a stray copy (only a full load settles those).
+    /// </summary>
+    public static OwnerRemarkBook? LoadPart(Stored<BucketLayout> layout, IReadOnlyDictionary<int, StoredBucket> buckets)
+    {
+        if (layout.Value.Level > BucketLayout.MaxPartLevel)
+        {
+            return null;
+        }
+
+        var book = new OwnerRemarkBook(layout);
+        return book.TakeIn(layout, buckets) ? book : null;
+    }
+
+    /// <summary>
+    /// The buckets a read of <paramref name="friendUserIds"/> needs beyond what <paramref name="book"/>
+    /// holds; with no book, every bucket that can hold them in a layout up to <see cref="BucketLayout.MaxPartLevel"/>.
+    /// </summary>
+    public static IReadOnlyCollection<int> BucketsToRead(OwnerRemarkBook? book, IEnumerable<string> friendUserIds)
+    {
+        var needed = new HashSet<int>();
+        foreach (var friendUserId in friendUserIds)
+        {
+            var hash = FriendIdHash.Of(friendUserId);
+            foreach (var index in book is null ? BucketLayout.PossibleHomes(hash) : book.Layout.Value.HomesOf(hash))
+            {
+                if (book?._lazy is not { } held || held[index] is null)
+                {
+                    needed.Add(index);
+                }
+            }
+        }
+
+        return needed;
+    }
+
+    /// <summary>Whether this book answers reads of every one of <paramref name="friendUserIds"/>: a complete one does.</summary>
+    public bool Holds(IEnumerable<string> friendUserIds) =>
+        !_partial || friendUserIds.All(friendUserId => Layout.Value.HomesOf(FriendIdHash.Of(friendUserId)).All(index => _lazy![index] is not null));
+
+    /// <summary>
+    /// Takes more buckets into a book of some buckets. False, taking nothing, when they were read
+    /// with another layout (a split committed meanwhile) or one holds a stray copy: then only a full load will do.
+    /// Buckets past the layout (of a split that never committed) are not the owner's and are left out.
+    /// </summary>
+    public bool TakeIn(Stored<BucketLayout> layout, IReadOnlyDictionary<int, StoredBucket> buckets)
+    {
+        if (!_partial || !string.Equals(layout.ETag, Layout.ETag, StringComparison.Ordinal) || layout.Value != Layout.Value)
+        {
+            return false;
+        }
+
+        var held = _lazy!;
+        var taken = new List<KeyValuePair<int, StoredBucket>>(buckets.Count);
+        foreach (var (index, bucket) in buckets)
+        {
+            if (index >= held.Length || held[index] is not null)
+            {
+                continue;
+            }
+
+            if (!bucket.TryScan(hash => layout.Value.BucketOf(hash) == index, out _))
+            {
+                return false;
+            }
+
+            taken.Add(new KeyValuePair<int, StoredBucket>(index, bucket));
+        }
+
+        foreach (var (index, bucket) in taken)
+        {
+            held[index] = bucket;
+        }
+
+        return true;
+    }
+
     public FriendEntry? Find(string friendUserId) => EntryOf(friendUserId);
 
     public int BucketIndexOf(string friendUserId) => Layout.Value.BucketOf(FriendIdHash.Of(friendUserId));
 
     /// <remarks>While lazy, every friend is in its own bucket, so the bucket as stored is what a full load holds.</remarks>
-    public Stored<RemarkBucket> Bucket(int index) => _buckets is null ? _lazy![index].Stored : _buckets[index];
+    public Stored<RemarkBucket> Bucket(int index) => _buckets is null ? Held(index).Stored : _buckets[index];
 
     /// <summary>
     /// The bucket holding <paramref name="entry"/> after one more change: an applied one (counted
@@ -222,8 +317,28 @@ public sealed class OwnerRemarkBook
         return new RemarkPage(items, hasMore ? items[^1].FriendUserId : null);
     }
 
-    public IReadOnlyList<FriendRemark> Lookup(IEnumerable<string> friendUserIds) =>
-        [.. friendUserIds.Distinct(StringComparer.Ordinal).Select(Get).OfType<FriendRemark>()];
+    /// <remarks>While buckets are read from their stored JSON, each asked bucket is read once for all its asked friends.</remarks>
+    public IReadOnlyList<FriendRemark> Lookup(IEnumerable<string> friendUserIds)
+    {
+        var distinct = friendUserIds.Distinct(StringComparer.Ordinal).ToList();
+        if (_buckets is not null || distinct.Count == 1)
+        {
+            return [.. distinct.Select(Get).OfType<FriendRemark>()];
+        }
+
+        var entries = new Dictionary<string, FriendEntry?>(distinct.Count, StringComparer.Ordinal);
+        foreach (var group in distinct.GroupBy(BucketIndexOf))
+        {
+            var asked = group.ToList();
+            var found = Held(group.Key).FindAll(asked);
+            for (var i = 0; i < asked.Count; i++)
+            {
+                entries[asked[i]] = found[i];
+            }
+        }
+
+        return [.. distinct.Select(friendUserId => entries[friendUserId] is { } entry ? ToRemark(entry) : null).OfType<FriendRemark>()];
+    }
 
     private static FriendRemark? ToRemark(FriendEntry entry) =>
         entry.Latest.LeavesRemark
@@ -341,7 +456,7 @@ public sealed class OwnerRemarkBook
     /// <remarks>Every friend of the bucket belongs to it (checked at load), so its copy there is what a full load would index.</remarks>
     private FriendEntry? EntryOf(string friendUserId) =>
         _buckets is null
-            ? _lazy![BucketIndexOf(friendUserId)].Find(friendUserId)
+            ? Held(BucketIndexOf(friendUserId)).Find(friendUserId)
             : _entries.GetValueOrDefault(friendUserId);
 
     /// <summary>Every bucket parsed and indexed (once): what changes, pages, splits and syncs work on.</summary>
@@ -350,11 +465,21 @@ public sealed class OwnerRemarkBook
     {
         if (_buckets is null || _withRemark is null)
         {
-            Materialize(_lazy!.Select(bucket => bucket.Stored));
+            if (_partial)
+            {
+                throw NotComplete();
+            }
+
+            Materialize(_lazy!.Select(bucket => bucket!.Stored));
         }
 
         return _buckets;
     }
+
+    private StoredBucket Held(int index) => _lazy![index] ?? throw NotComplete();
+
+    private static InvalidOperationException NotComplete() =>
+        new("This book holds only some of the owner's buckets; load the owner whole for this.");
 
     [MemberNotNull(nameof(_buckets), nameof(_withRemark), nameof(_entries))]
     private void Materialize(IEnumerable<Stored<RemarkBucket>> stored)

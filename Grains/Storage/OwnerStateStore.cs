@@ -116,6 +116,40 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
         }
     }
 
+    /// <summary>
+    /// The layout and the buckets <paramref name="indexes"/> (and with <paramref name="withSync"/>
+    /// the sync position) in one query: one index probe per state, whatever the owner's size. A
+    /// bucket with no row is the empty bucket its absence means. Null when the storage cannot read
+    /// states together (then read everything with <see cref="ReadAllAsync"/>).
+    /// </summary>
+    public async Task<OwnerPart?> ReadPartAsync(IReadOnlyCollection<int> indexes, bool withSync)
+    {
+        if (storage is not IAtomicGrainStorage atomic)
+        {
+            return null;
+        }
+
+        var names = new List<string>(indexes.Count + 2) { StateNames.Layout };
+        if (withSync)
+        {
+            names.Add(StateNames.Sync);
+        }
+
+        names.AddRange(indexes.Select(StateNames.Bucket));
+        if (await atomic.ReadStatesAsync(grainId, names, stateNamePrefix: null) is not { } states)
+        {
+            return null;
+        }
+
+        var buckets = new Dictionary<int, StoredBucket>(indexes.Count);
+        foreach (var index in indexes)
+        {
+            buckets[index] = states.GetBucket(StateNames.Bucket(index));
+        }
+
+        return new OwnerPart(states.Get(StateNames.Layout, BucketLayout.Initial), buckets, withSync ? states.Get(StateNames.Sync, SyncMark.Never) : null);
+    }
+
     private async Task<Stored<T>> StoreIfAbsentAsync<T>(string stateName, Stored<T> state)
         where T : class =>
         state.Exists ? state : await WriteAsync(stateName, state, state.Value);

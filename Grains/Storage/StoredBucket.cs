@@ -61,23 +61,34 @@ public sealed class StoredBucket
     /// the bucket, and it stays parsed. Only for a bucket whose every friend belongs to it
     /// (<see cref="TryScan"/> returned true): the caller reads no other bucket for this friend.
     /// </summary>
-    public FriendEntry? Find(string friendUserId)
+    public FriendEntry? Find(string friendUserId) => FindAll([friendUserId])[0];
+
+    /// <summary>
+    /// <see cref="Find"/> for several friends of this bucket at once, as one read of it: while it
+    /// is read from its stored JSON, one pass finds them all. Null where a friend has no copy here.
+    /// </summary>
+    public FriendEntry?[] FindAll(IReadOnlyList<string> friendUserIds)
     {
         if (_parsed is null && _serializer is RemarkStateSerializer && _reads++ < ReadsBeforeParse)
         {
-            return FindStored(_payload!, friendUserId);
+            return FindStored(_payload!, friendUserIds);
         }
 
         var friends = Value.Friends;
-        for (var i = friends.Count - 1; i >= 0; i--)
+        var found = new FriendEntry?[friendUserIds.Count];
+        for (var f = 0; f < found.Length; f++)
         {
-            if (string.Equals(friends[i].FriendUserId, friendUserId, StringComparison.Ordinal))
+            for (var i = friends.Count - 1; i >= 0; i--)
             {
-                return friends[i];
+                if (string.Equals(friends[i].FriendUserId, friendUserIds[f], StringComparison.Ordinal))
+                {
+                    found[f] = friends[i];
+                    break;
+                }
             }
         }
 
-        return null;
+        return found;
     }
 
     public static StoredBucket Of(Stored<RemarkBucket> parsed) => new(parsed, null, parsed.ETag, null);
@@ -127,11 +138,11 @@ public sealed class StoredBucket
     }
 
     /// <summary>
-    /// The shape <see cref="Scan"/> checked at load: finds the friend's object in "friends" by its "f"
+    /// The shape <see cref="Scan"/> checked at load: finds each friend's object in "friends" by its "f"
     /// (compared unescaped, as parsing would), the last copy as a full parse would keep, and reads
-    /// only that object.
+    /// only those objects.
     /// </summary>
-    private static FriendEntry? FindStored(ReadOnlySpan<byte> json, string friendUserId)
+    private static FriendEntry?[] FindStored(ReadOnlySpan<byte> json, IReadOnlyList<string> friendUserIds)
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
@@ -142,28 +153,44 @@ public sealed class StoredBucket
         }
 
         reader.Read();
-        var found = false;
-        Utf8JsonReader last = default;
+        // Where each friend's last copy starts (its '{'), or -1.
+        var starts = new long[friendUserIds.Count];
+        Array.Fill(starts, -1);
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            var start = reader;
+            var start = reader.TokenStartIndex;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isId = reader.ValueTextEquals("f"u8);
                 reader.Read();
-                if (isId && reader.ValueTextEquals(friendUserId))
-                {
-                    last = start;
-                    found = true;
-                }
-                else
+                if (!isId)
                 {
                     reader.Skip();
+                    continue;
+                }
+
+                for (var f = 0; f < starts.Length; f++)
+                {
+                    if (reader.ValueTextEquals(friendUserIds[f]))
+                    {
+                        starts[f] = start;
+                    }
                 }
             }
         }
 
-        return found ? RemarkStateSerializer.ReadFriend(ref last) : null;
+        var found = new FriendEntry?[starts.Length];
+        for (var f = 0; f < starts.Length; f++)
+        {
+            if (starts[f] >= 0)
+            {
+                var entry = new Utf8JsonReader(json[(int)starts[f]..]);
+                entry.Read();
+                found[f] = RemarkStateSerializer.ReadFriend(ref entry);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>{"applied":N,"friends":[{"f":"…","h":[…],"u":[…]},…]}: every property is read or skipped, nothing allocated.</summary>

@@ -12,7 +12,7 @@ namespace OrleansRemarks.Bench.LoadGenerator.Phases;
 /// <summary>
 /// Memory per remark held (issue #14 item 3): the silo's managed heap after a full collection and
 /// its resident set, before and after every owner of <see cref="MemoryDataset"/> became active (one
-/// read each). The full collection is induced from outside, through the runtime's diagnostics port
+/// lookup of all its friends each, so every remark is held). The full collection is induced from outside, through the runtime's diagnostics port
 /// (an EventPipe session asking for a heap collection, as dotnet-gcdump does); the heap size is the
 /// silo's own <c>dotnet.gc.last_collection.heap.size</c> on its <c>/metrics</c>, RSS from /proc.
 /// </summary>
@@ -35,10 +35,16 @@ public static class MemoryPhase
             int owner;
             while ((owner = Interlocked.Increment(ref next)) < data.Owners)
             {
-                var friend = owner % data.FriendsPerOwner;
-                var expected = MemoryDataset.Remark(owner, friend);
+                // One lookup of every friend: the owner holds all its buckets, each read once. (A GET
+                // of one friend would read only the buckets that can hold that friend.)
+                var friends = Enumerable.Range(0, data.FriendsPerOwner).Select(friend => MemoryDataset.Friend(owner, friend)).ToArray();
                 var ok = await Attempt.RunAsync(
-                    async w => string.Equals(await api.GetRemarkAsync(w, MemoryDataset.Owner(owner), MemoryDataset.Friend(owner, friend)), expected, StringComparison.Ordinal),
+                    async w =>
+                    {
+                        var found = await api.LookupAsync(w, MemoryDataset.Owner(owner), friends);
+                        return found.Count == friends.Length && Enumerable.Range(0, friends.Length).All(friend =>
+                            found.TryGetValue(friends[friend], out var remark) && string.Equals(remark, MemoryDataset.Remark(owner, friend), StringComparison.Ordinal));
+                    },
                     worker);
                 if (!ok)
                 {

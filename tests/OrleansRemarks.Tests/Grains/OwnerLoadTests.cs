@@ -54,12 +54,67 @@ public sealed class OwnerLoadTests
         Assert.Equal(friends.Length, snapshot.Buckets.Sum(bucket => bucket.Value.Friends.Count));
         Assert.Equal(new Stored<SyncMark>(SyncMark.Never, null, false), snapshot.Sync);
 
-        // A new activation: one query, and it serves what was written.
+        // A new activation's first read: one query, for the layout and only the buckets that can
+        // hold the friend (its own and those it was split out of), and it serves what was written.
         await cluster.DeactivateAsync(owner);
         queriesBefore = reader.QueriesSent;
+        var rowsBefore = reader.RowsRead;
         Assert.Equal("remark of friend-777 李医生 👨‍⚕️", (await owner.GetRemarkAsync("friend-777"))?.Remark);
         Assert.Equal(1, reader.QueriesSent - queriesBefore);
+        var homes = layout.Value.HomesOf(FriendIdHash.Of("friend-777")).Count();
+        Assert.Equal(homes + 1, reader.RowsRead - rowsBefore);
+        Assert.True(homes <= layout.Value.Level + 2, $"{homes} buckets for one friend of {layout.Value.BucketCount}");
+
+        // A lookup of many friends reads the owner whole (one more query), then answers from memory.
         Assert.Equal(100, (await owner.LookupRemarksAsync(new RemarkLookup(friends[..100]))).Items.Count);
+        Assert.Equal(2, reader.QueriesSent - queriesBefore);
+        Assert.Equal("remark of friend-5 李医生 👨‍⚕️", (await owner.GetRemarkAsync("friend-5"))?.Remark);
+        Assert.Equal(2, reader.QueriesSent - queriesBefore);
+
+        // A change after a first read: the owner is read whole, and deduplicates as before.
+        await cluster.DeactivateAsync(owner);
+        Assert.Equal("remark of friend-5 李医生 👨‍⚕️", (await owner.GetRemarkAsync("friend-5"))?.Remark);
+        Assert.Equal(
+            new RemarkChangeResult(RemarkChangeOutcome.Duplicate, friends.Length),
+            await owner.ApplyRemarkAsync(new RemarkChange("friend-5", "remark of friend-5 李医生 👨‍⚕️", "op-friend-5")));
+        Assert.Equal(
+            new RemarkChangeResult(RemarkChangeOutcome.Applied, friends.Length + 1),
+            await owner.ApplyRemarkAsync(new RemarkChange("friend-5", "changed", "op-changed-5")));
+        Assert.Equal("changed", (await owner.GetRemarkAsync("friend-5"))?.Remark);
+    }
+
+    [Fact]
+    public async Task A_first_read_answers_a_newer_copy_left_in_the_bucket_its_friend_was_split_out_of()
+    {
+        var connectionString = await MigratedDatabase.CreateAsync();
+        var serviceId = "stray-" + Guid.NewGuid().ToString("N")[..8];
+        // As a split written before splits were atomic could leave it: the friend's newer copy in
+        // the old bucket (a duplicate activation wrote it there), an older one in its own bucket.
+        var layout = new BucketLayout(1, 0);
+        var friends = Enumerable.Range(0, 40).Select(i => "old-" + i).ToArray();
+        var home = friends.ToLookup(friend => layout.BucketOf(FriendIdHash.Of(friend)));
+        var stray = home[1].First();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await InsertAsync(connection, serviceId, StateNames.Layout, """{"level":1,"split":0}""");
+            await InsertAsync(connection, serviceId, StateNames.Bucket(0), BucketJson(
+                home[0].Select(friend => EntryJson(friend, "remark " + friend, 2000)).Append(EntryJson(stray, "newer", 3000))));
+            await InsertAsync(connection, serviceId, StateNames.Bucket(1), BucketJson(
+                home[1].Select(friend => EntryJson(friend, "remark " + friend, 2000))));
+        }
+
+        await using var cluster = await RemarkTestCluster.StartAsync(connectionString, serviceId, silos: 1);
+        var owner = cluster.Client.GetUserFriendsGrain("old");
+
+        Assert.Equal("newer", (await owner.GetRemarkAsync(stray))?.Remark);
+        await cluster.DeactivateAsync(owner);
+        Assert.Equal("remark " + home[1].Last(), (await owner.GetRemarkAsync(home[1].Last()))?.Remark);
+        Assert.Equal("newer", (await owner.GetRemarkAsync(stray))?.Remark);
+        await cluster.DeactivateAsync(owner);
+        var all = (await owner.LookupRemarksAsync(new RemarkLookup(friends))).Items;
+        Assert.Equal(friends.Length, all.Count);
+        Assert.Equal("newer", Assert.Single(all, remark => remark.FriendUserId == stray).Remark);
     }
 
     [Fact]
@@ -139,7 +194,7 @@ public sealed class OwnerLoadTests
     }
 
     [Fact]
-    public async Task The_read_query_returns_only_the_named_and_prefixed_states_of_that_grain()
+    public async Task The_read_queries_return_only_the_named_and_prefixed_states_of_that_grain()
     {
         var connectionString = await MigratedDatabase.CreateAsync();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -170,6 +225,10 @@ public sealed class OwnerLoadTests
         var states = new StoredStates(rows, Serializer);
         Assert.Equal(new Stored<RemarkBucket>(RemarkBucket.Empty, "2", true), states.Get(StateNames.Bucket(1), RemarkBucket.Empty));
         Assert.Equal(new Stored<RemarkBucket>(RemarkBucket.Empty, null, false), states.Get(StateNames.Bucket(2), RemarkBucket.Empty));
+
+        // Without a prefix (ReadStringKeyNamedStatesKey): only the named states that have a row.
+        var named = await new StateRowReader(dataSource, "s1").ReadAsync("u/a", ["userfriends.layout", "userfriends.bucket.1", "userfriends.bucket.7"], null);
+        Assert.Equal(["userfriends.bucket.1", "userfriends.layout"], named.Select(row => row.StateName).Order(StringComparer.Ordinal));
     }
 
     private static async Task<List<FriendRemark>> AllPagesAsync(IUserFriendsGrain owner)
@@ -230,7 +289,7 @@ public sealed class OwnerLoadTests
 
         public Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes) => inner.WriteTogetherAsync(grainId, writes);
 
-        public Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string stateNamePrefix) =>
+        public Task<StoredStates?> ReadStatesAsync(GrainId grainId, IReadOnlyList<string> stateNames, string? stateNamePrefix) =>
             inner.ReadStatesAsync(grainId, stateNames, stateNamePrefix);
     }
 }

@@ -136,6 +136,12 @@ public sealed class SiloProcess : IAsyncDisposable
         return (int?)await command.ExecuteScalarAsync();
     }
 
+    /// <summary>Freezes the process (SIGSTOP): it keeps its connections but answers nothing until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => ProcessRunner.RunAsync("kill", ["-STOP", _process.Id.ToString()]);
+
+    /// <summary>Lets a paused process run again (SIGCONT).</summary>
+    public Task ResumeAsync() => ProcessRunner.RunAsync("kill", ["-CONT", _process.Id.ToString()]);
+
     /// <summary>Sends SIGTERM and waits for the process to exit; kills it and throws if it takes longer than <see cref="StopTimeout"/>.</summary>
     public async Task StopAsync()
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 using OrleansRemarks.Tests.Http;
 using OrleansRemarks.Tests.Operations;
 
@@ -217,15 +216,8 @@ public sealed class PolicyCallbackTests(PolicyServiceFixture service) : IClassFi
     public async Task A_silo_that_does_not_answer_in_time_fails_open()
     {
         var before = await MetricsScrape.TakeAsync(service.Client);
-        await using var connection = new NpgsqlConnection(service.ConnectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        // A new owner's grain cannot load its state until the transaction ends, so the rate check outlasts the timeout.
-        await using (var command = new NpgsqlCommand("LOCK TABLE orleans_grain_state IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
+        // A frozen silo keeps its connections and answers nothing, so the rate check outlasts the timeout.
+        await service.Silo.PauseAsync();
         CallbackResponse response;
         try
         {
@@ -233,7 +225,7 @@ public sealed class PolicyCallbackTests(PolicyServiceFixture service) : IClassFi
         }
         finally
         {
-            await transaction.RollbackAsync();
+            await service.Silo.ResumeAsync();
         }
 
         var reply = OpenImReply.Decode(response.Body);

@@ -223,6 +223,138 @@ public sealed class LazyOwnerLoadTests
         Assert.Equal(parseable, buckets[0].IsParsed);
     }
 
+    [Fact]
+    public void A_lookup_reads_each_asked_bucket_once_from_its_stored_json()
+    {
+        var (layout, payloads, ids) = GrownOwner(300);
+        var full = FullLoad(layout, payloads);
+        var buckets = Unparsed(payloads);
+        var lazy = OwnerRemarkBook.Load(layout, buckets);
+        string[] asked = [.. ids.Take(60), "not-a-friend"];
+        var askedBuckets = asked.Select(lazy.BucketIndexOf).ToHashSet();
+        Assert.Contains(askedBuckets, index => asked.Count(id => lazy.BucketIndexOf(id) == index) > StoredBucket.ReadsBeforeParse);
+
+        // However many friends it asks of a bucket, a lookup is one read of it.
+        for (var read = 1; read <= StoredBucket.ReadsBeforeParse; read++)
+        {
+            Assert.Equal(full.Lookup(asked), lazy.Lookup(asked));
+            Assert.Empty(ParsedIndexes(buckets));
+        }
+
+        Assert.Equal(full.Lookup(asked), lazy.Lookup(asked));
+        Assert.Equal(60, lazy.Lookup(asked).Count);
+        Assert.Equal(askedBuckets.Order(), ParsedIndexes(buckets));
+    }
+
+    [Fact]
+    public void A_book_of_some_buckets_answers_the_friends_they_can_hold_as_a_full_load_and_nothing_else()
+    {
+        var (layout, payloads, ids) = GrownOwner(600);
+        var full = FullLoad(layout, payloads);
+        var first = ids[17];
+
+        var wanted = OwnerRemarkBook.BucketsToRead(null, [first]);
+        Assert.True(wanted.Count <= BucketLayout.MaxPartLevel + 2, $"{wanted.Count} buckets asked for one friend");
+        var book = OwnerRemarkBook.LoadPart(layout, Read(payloads, wanted));
+
+        Assert.NotNull(book);
+        Assert.False(book.IsComplete);
+        Assert.True(book.Holds([first]));
+        Assert.Equal(full.Get(first), book.Get(first));
+        Assert.NotNull(book.Get(first));
+        Assert.Throws<InvalidOperationException>(() => book.Version);
+        Assert.Throws<InvalidOperationException>(() => book.Page(10, null));
+
+        // A friend whose bucket it does not hold: it reads what is missing, and only that.
+        var other = ids.First(id => !book.Holds([id]));
+        var missing = OwnerRemarkBook.BucketsToRead(book, [other]);
+        Assert.Contains(book.BucketIndexOf(other), missing);
+        Assert.All(missing, index => Assert.True(index < payloads.Length));
+        Assert.True(book.TakeIn(layout, Read(payloads, missing)));
+        Assert.True(book.Holds([first, other]));
+        Assert.Empty(OwnerRemarkBook.BucketsToRead(book, [first, other]));
+        Assert.Equal(full.Lookup([first, other]), book.Lookup([first, other]));
+        Assert.Throws<InvalidOperationException>(() => book.Get(ids.First(id => OwnerRemarkBook.BucketsToRead(book, [id]).Contains(book.BucketIndexOf(id)))));
+
+        // Read with another layout (a split committed in between): nothing is taken in.
+        var moved = new Stored<BucketLayout>(layout.Value.AfterSplit(), "later", true);
+        var third = ids.First(id => !book.Holds([id]));
+        Assert.False(book.TakeIn(moved, Read(payloads, OwnerRemarkBook.BucketsToRead(book, [third]))));
+        Assert.False(book.Holds([third]));
+    }
+
+    [Fact]
+    public void A_stray_copy_in_a_bucket_read_for_a_friend_leaves_the_owner_to_a_full_load()
+    {
+        var split = new Stored<BucketLayout>(BucketLayout.Initial.AfterSplit(), "1", true);
+        var entries = Enumerable.Range(0, 50)
+            .Select(i => new FriendEntry("f" + i, [new AppliedChange("op", "r" + i, 0)]))
+            .ToList();
+        var moved = entries.Where(e => split.Value.BucketOf(FriendIdHash.Of(e.FriendUserId)) == 1).ToList();
+        var payloads = new[] { Serialize(new RemarkBucket(50, entries)), Serialize(new RemarkBucket(0, moved)) };
+
+        Assert.Null(OwnerRemarkBook.LoadPart(split, Read(payloads, [0, 1])));
+
+        var clean = new[] { Serialize(new RemarkBucket(50, entries.Except(moved).ToList())), Serialize(new RemarkBucket(0, moved)) };
+        var book = OwnerRemarkBook.LoadPart(split, Read(clean, [1]));
+        Assert.NotNull(book);
+        Assert.False(book.TakeIn(split, Read(payloads, [0])));
+        Assert.False(book.Holds([entries.Except(moved).First().FriendUserId]));
+        Assert.False(book.Holds([moved[0].FriendUserId]));
+    }
+
+    [Fact]
+    public void An_owner_deeper_than_a_part_read_covers_is_read_whole()
+    {
+        var deep = new Stored<BucketLayout>(new BucketLayout(BucketLayout.MaxPartLevel + 1, 0), "1", true);
+
+        Assert.Null(OwnerRemarkBook.LoadPart(deep, new Dictionary<int, StoredBucket>()));
+    }
+
+    /// <summary>
+    /// Where a copy of a friend can be: its own bucket, or (left by a split written before splits
+    /// were atomic) a bucket it was split out of. Every such bucket stays among the friend's homes
+    /// through every later split, and the homes without the layout cover every layout up to the deepest.
+    /// </summary>
+    [Fact]
+    public void Every_bucket_that_can_hold_a_copy_of_a_friend_stays_among_its_homes()
+    {
+        var random = new Random(14);
+        var hashes = Enumerable.Range(0, 2000).Select(_ => (uint)random.NextInt64(0, uint.MaxValue + 1L)).ToArray();
+        var layout = BucketLayout.Initial;
+        var homes = hashes.Select(hash => layout.HomesOf(hash).ToHashSet()).ToArray();
+        for (var step = 0; step < 600; step++)
+        {
+            var next = layout.AfterSplit();
+            for (var i = 0; i < hashes.Length; i++)
+            {
+                var now = next.HomesOf(hashes[i]).ToList();
+                Assert.Equal(now.Count, now.Distinct().Count());
+                Assert.Contains(next.BucketOf(hashes[i]), now);
+                Assert.All(now, index => Assert.InRange(index, 0, next.BucketCount - 1));
+                Assert.Superset(homes[i], now.ToHashSet());
+                Assert.Subset(BucketLayout.PossibleHomes(hashes[i]).ToHashSet(), now.ToHashSet());
+                if (layout.BucketOf(hashes[i]) == layout.SplitPointer)
+                {
+                    // A copy this split leaves behind in the old bucket is still among the homes.
+                    Assert.Contains(layout.SplitPointer, now);
+                }
+
+                homes[i] = [.. now];
+            }
+
+            layout = next;
+        }
+    }
+
+    /// <summary>What storage returns for <paramref name="indexes"/>: a bucket without a row (past the layout) is the empty one.</summary>
+    private static Dictionary<int, StoredBucket> Read(byte[][] payloads, IEnumerable<int> indexes) =>
+        indexes.ToDictionary(
+            index => index,
+            index => index < payloads.Length
+                ? StoredBucket.Unparsed(payloads[index], "v" + index, Serializer)
+                : StoredBucket.Of(new Stored<RemarkBucket>(RemarkBucket.Empty, null, false)));
+
     private static (Stored<BucketLayout> Layout, byte[][] Payloads, string[] Ids) GrownOwner(int friends, int clearEvery = 0)
     {
         var book = OwnerRemarkBook.Load(new Stored<BucketLayout>(BucketLayout.Initial, null, false), [new Stored<RemarkBucket>(RemarkBucket.Empty, null, false)]);
