@@ -192,10 +192,8 @@ if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
   psql_cmd -d baseline -c "CREATE EXTENSION pg_stat_statements"
 fi
 # The same Npgsql settings for the product and the baseline: pool size, automatic preparation of
-# repeated statements, no session reset when a connection goes back to the pool, and generic plans
-# for prepared statements (PostgreSQL otherwise re-plans a statement whose custom plan it estimates
-# cheaper, as it does the product's read of named states: ~70 us of planning per first read).
-pg_conn() { echo "Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=$1;Maximum Pool Size=${pool};Max Auto Prepare=20;No Reset On Close=true;Options='-c plan_cache_mode=force_generic_plan'"; }
+# repeated statements, and no session reset when a connection goes back to the pool.
+pg_conn() { echo "Host=127.0.0.1;Port=${pg_port};Username=postgres;Database=$1;Maximum Pool Size=${pool};Max Auto Prepare=20;No Reset On Close=true"; }
 log "PostgreSQL on 127.0.0.1:${pg_port}"
 
 dump_statements() {
