@@ -90,19 +90,7 @@ public sealed class OwnerLoadTests
         var serviceId = "stray-" + Guid.NewGuid().ToString("N")[..8];
         // As a split written before splits were atomic could leave it: the friend's newer copy in
         // the old bucket (a duplicate activation wrote it there), an older one in its own bucket.
-        var layout = new BucketLayout(1, 0);
-        var friends = Enumerable.Range(0, 40).Select(i => "old-" + i).ToArray();
-        var home = friends.ToLookup(friend => layout.BucketOf(FriendIdHash.Of(friend)));
-        var stray = home[1].First();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await InsertAsync(connection, serviceId, StateNames.Layout, """{"level":1,"split":0}""");
-            await InsertAsync(connection, serviceId, StateNames.Bucket(0), BucketJson(
-                home[0].Select(friend => EntryJson(friend, "remark " + friend, 2000)).Append(EntryJson(stray, "newer", 3000))));
-            await InsertAsync(connection, serviceId, StateNames.Bucket(1), BucketJson(
-                home[1].Select(friend => EntryJson(friend, "remark " + friend, 2000))));
-        }
+        var (friends, home, stray) = await InsertSplitOwnerAsync(connectionString, serviceId, friend => "remark " + friend, stray => EntryJson(stray, "newer", 3000));
 
         await using var cluster = await RemarkTestCluster.StartAsync(connectionString, serviceId, silos: 1);
         var owner = cluster.Client.GetUserFriendsGrain("old");
@@ -163,19 +151,7 @@ public sealed class OwnerLoadTests
         var serviceId = "old-rows-" + Guid.NewGuid().ToString("N")[..8];
         // Two buckets as the provider stored them before: escaped JSON, and a stray older copy of
         // one friend left in the bucket it no longer hashes to by a split of old.
-        var layout = new BucketLayout(1, 0);
-        var friends = Enumerable.Range(0, 40).Select(i => "old-" + i).ToArray();
-        var home = friends.ToLookup(friend => layout.BucketOf(FriendIdHash.Of(friend)));
-        var stray = home[1].First();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await InsertAsync(connection, serviceId, StateNames.Layout, """{"level":1,"split":0}""");
-            await InsertAsync(connection, serviceId, StateNames.Bucket(0), BucketJson(
-                home[0].Select(friend => EntryJson(friend, "\\u674e " + friend, 2000)).Append(EntryJson(stray, "stale", 1000))));
-            await InsertAsync(connection, serviceId, StateNames.Bucket(1), BucketJson(
-                home[1].Select(friend => EntryJson(friend, "\\u674e " + friend, 2000))));
-        }
+        var (friends, _, _) = await InsertSplitOwnerAsync(connectionString, serviceId, friend => "\\u674e " + friend, stray => EntryJson(stray, "stale", 1000));
 
         var applied = await new SchemaMigrator(connectionString).ApplyPendingAsync();
 
@@ -254,6 +230,28 @@ public sealed class OwnerLoadTests
     {
         var list = entries.ToList();
         return $$"""{"applied":{{list.Count}},"friends":[{{string.Join(',', list)}}]}""";
+    }
+
+    /// <summary>
+    /// Owner "old" stored as a split of old left it: layout {level 1}, 40 friends in their own bucket
+    /// (remark <paramref name="remarkOf"/>, applied at 2000), and one more copy of bucket 1's first
+    /// friend (<paramref name="strayCopy"/>) left in bucket 0.
+    /// </summary>
+    private static async Task<(string[] Friends, ILookup<int, string> Home, string Stray)> InsertSplitOwnerAsync(
+        string connectionString, string serviceId, Func<string, string> remarkOf, Func<string, string> strayCopy)
+    {
+        var layout = new BucketLayout(1, 0);
+        var friends = Enumerable.Range(0, 40).Select(i => "old-" + i).ToArray();
+        var home = friends.ToLookup(friend => layout.BucketOf(FriendIdHash.Of(friend)));
+        var stray = home[1].First();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await InsertAsync(connection, serviceId, StateNames.Layout, """{"level":1,"split":0}""");
+        await InsertAsync(connection, serviceId, StateNames.Bucket(0), BucketJson(
+            home[0].Select(friend => EntryJson(friend, remarkOf(friend), 2000)).Append(strayCopy(stray))));
+        await InsertAsync(connection, serviceId, StateNames.Bucket(1), BucketJson(
+            home[1].Select(friend => EntryJson(friend, remarkOf(friend), 2000))));
+        return (friends, home, stray);
     }
 
     private static async Task InsertAsync(NpgsqlConnection connection, string serviceId, string stateName, string json, string grainKey = "u/old")
