@@ -207,6 +207,48 @@ public sealed class OwnerLoadTests
         Assert.Equal(["userfriends.bucket.1", "userfriends.layout"], named.Select(row => row.StateName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_named_states_read_is_planned_once_per_connection_not_on_every_first_read()
+    {
+        // What the service's connection strings recommend (docs/PERFORMANCE.md), on one connection,
+        // so every read below reuses one server-side prepared statement.
+        var connectionString = new NpgsqlConnectionStringBuilder(await MigratedDatabase.CreateAsync())
+        {
+            MaxAutoPrepare = 20,
+            MaxPoolSize = 1,
+        }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            for (var owner = 0; owner < 20; owner++)
+            {
+                foreach (var state in new[] { "userfriends.layout", "userfriends.bucket.0", "userfriends.bucket.1" })
+                {
+                    await InsertAsync(connection, "s1", state, """{"applied":0,"friends":[]}""", "u/" + owner);
+                }
+            }
+        }
+
+        var reader = new StateRowReader(dataSource, "s1");
+        // Owners of different sizes ask for different numbers of buckets; a first read's plan must not depend on that.
+        for (var owner = 0; owner < 20; owner++)
+        {
+            string[] names = owner % 2 == 0
+                ? ["userfriends.layout", "userfriends.bucket.1"]
+                : ["userfriends.layout", "userfriends.bucket.0", "userfriends.bucket.1", "userfriends.bucket.3", "userfriends.bucket.7"];
+            Assert.Equal(owner % 2 == 0 ? 2 : 3, (await reader.ReadAsync("u/" + owner, names, null)).Count);
+        }
+
+        // PostgreSQL plans a prepared statement anew for each of its first five executions, then
+        // keeps one generic plan only if that plan is no costlier than the custom ones were.
+        await using var plans = dataSource.CreateCommand(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%unnest%'");
+        await using var result = await plans.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync(), "the named-states read was not prepared");
+        var (generic, custom) = (result.GetInt64(0), result.GetInt64(1));
+        Assert.True(generic >= 8 && custom <= 5, $"the named-states read was planned {custom} times in 20 executions ({generic} generic)");
+    }
+
     private static async Task<List<FriendRemark>> AllPagesAsync(IUserFriendsGrain owner)
     {
         var items = new List<FriendRemark>();
