@@ -30,6 +30,13 @@ public interface IUserFriendsGrain : IGrainWithStringKey
     [Alias("LookupRemarks"), ReadOnly]
     Task<RemarkLookupResult> LookupRemarksAsync(RemarkLookup lookup);
 
+    /// <summary>
+    /// <see cref="LookupRemarksAsync"/> with the IDs and the answer packed (<see cref="PackedStrings"/>):
+    /// what a web front that is only a client of the silos calls, since every such call crosses the wire.
+    /// </summary>
+    [Alias("LookupRemarksPacked"), ReadOnly]
+    Task<PackedLookupResult> LookupRemarksPackedAsync(PackedStrings friendUserIds);
+
     /// <summary>Where this owner stands in OpenIM's version log, and when it was last synced.</summary>
     [Alias("GetSyncPosition"), ReadOnly]
     Task<SyncPosition> GetSyncPositionAsync();

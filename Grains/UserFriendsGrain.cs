@@ -87,19 +87,31 @@ public sealed partial class UserFriendsGrain(
     {
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(lookup.FriendUserIds, nameof(lookup.FriendUserIds));
-        if (lookup.FriendUserIds.Count is < 1 or > RemarkLimits.MaxLookupIds)
+        return new RemarkLookupResult(await LookupAsync(lookup.FriendUserIds, nameof(lookup)));
+    }
+
+    public async Task<PackedLookupResult> LookupRemarksPackedAsync(PackedStrings friendUserIds)
+    {
+        ArgumentNullException.ThrowIfNull(friendUserIds);
+        var asked = friendUserIds.Unpack();
+        return PackedLookupResult.Of(asked, await LookupAsync(asked, nameof(friendUserIds)));
+    }
+
+    private async Task<IReadOnlyList<FriendRemark>> LookupAsync(IReadOnlyList<string> friendUserIds, string parameterName)
+    {
+        if (friendUserIds.Count is < 1 or > RemarkLimits.MaxLookupIds)
         {
-            throw new ArgumentOutOfRangeException(nameof(lookup), $"A lookup takes 1 to {RemarkLimits.MaxLookupIds} friend IDs.");
+            throw new ArgumentOutOfRangeException(parameterName, $"A lookup takes 1 to {RemarkLimits.MaxLookupIds} friend IDs.");
         }
 
-        if (lookup.FriendUserIds.Any(string.IsNullOrEmpty))
+        if (friendUserIds.Any(string.IsNullOrEmpty))
         {
-            throw new ArgumentException("Friend IDs must be non-empty.", nameof(lookup));
+            throw new ArgumentException("Friend IDs must be non-empty.", parameterName);
         }
 
-        var book = await BookForAsync(lookup.FriendUserIds);
+        var book = await BookForAsync(friendUserIds);
         _schedule?.OnRead(_lastSyncedAt);
-        return new RemarkLookupResult(book.Lookup(lookup.FriendUserIds));
+        return book.Lookup(friendUserIds);
     }
 
     private async Task<RemarkChangeResult> ChangeAsync(string friendUserId, string? operationId, string? remark)

@@ -34,6 +34,8 @@ try
         builder.AddRemarksClusterClient();
     }
 
+    builder.Services.AddSingleton(LookupTransport.For(builder.Configuration));
+
     // The features, each with its validated settings: callbacks, the remark policy, access control, the dashboard.
     builder.Services
         .AddOpenImCallbacks(builder.Configuration)

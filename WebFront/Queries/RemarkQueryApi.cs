@@ -101,8 +101,11 @@ public static partial class RemarkQueryApi
 
         try
         {
-            var found = await services.Cluster.GetUserFriendsGrain(ownerUserId).LookupRemarksAsync(new RemarkLookup(friendIds!));
-            return TypedResults.Ok(new RemarkLookupResponse(found.Items.Select(remark => RemarkResponse.From(ownerUserId, remark)).ToList()));
+            var owner = services.Cluster.GetUserFriendsGrain(ownerUserId);
+            IReadOnlyList<FriendRemark> found = services.Transport.Packed
+                ? (await owner.LookupRemarksPackedAsync(PackedStrings.Pack(friendIds!))).Unpack(friendIds!)
+                : (await owner.LookupRemarksAsync(new RemarkLookup(friendIds!))).Items;
+            return TypedResults.Ok(new RemarkLookupResponse(found.Select(remark => RemarkResponse.From(ownerUserId, remark)).ToList()));
         }
         catch (Exception exception) when (QueryProblems.IsHandled(exception))
         {
@@ -161,4 +164,4 @@ public static partial class RemarkQueryApi
 }
 
 /// <summary>What every query handler needs besides its route and query parameters.</summary>
-public sealed record RemarkQueryServices(HttpContext Context, IClusterClient Cluster, ILoggerFactory Loggers, IOptions<ApiLimitsOptions> Limits);
+public sealed record RemarkQueryServices(HttpContext Context, IClusterClient Cluster, ILoggerFactory Loggers, IOptions<ApiLimitsOptions> Limits, LookupTransport Transport);

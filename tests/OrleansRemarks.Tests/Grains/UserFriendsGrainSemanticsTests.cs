@@ -206,6 +206,23 @@ public sealed class UserFriendsGrainSemanticsTests(GrainClusterFixture fixture) 
     }
 
     [Fact]
+    public async Task A_packed_lookup_answers_what_the_plain_lookup_answers()
+    {
+        var owner = NewOwner();
+        await owner.ApplyRemarkAsync(new RemarkChange("f1", "one", null));
+        await owner.ApplyRemarkAsync(new RemarkChange("张伟", "老同学 😀", null));
+        await owner.ApplyRemarkAsync(new RemarkChange("cleared", "", null));
+        string[] asked = ["张伟", "nobody", "cleared", "f1", "张伟"];
+
+        var plain = await owner.LookupRemarksAsync(new RemarkLookup(asked));
+        var packed = await owner.LookupRemarksPackedAsync(PackedStrings.Pack(asked));
+
+        Assert.Equal([0, 3], packed.Indexes);
+        Assert.Equal(["张伟", "f1"], plain.Items.Select(item => item.FriendUserId));
+        Assert.Equal(plain.Items, packed.Unpack(asked));
+    }
+
+    [Fact]
     public async Task Bad_input_is_rejected_and_changes_nothing()
     {
         var owner = NewOwner();
@@ -216,6 +233,9 @@ public sealed class UserFriendsGrainSemanticsTests(GrainClusterFixture fixture) 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => owner.LookupRemarksAsync(new RemarkLookup([])));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             owner.LookupRemarksAsync(new RemarkLookup([.. Enumerable.Range(0, 1001).Select(i => "f" + i)])));
+        await Assert.ThrowsAsync<ArgumentException>(() => owner.LookupRemarksPackedAsync(new PackedStrings("ab", [1])));
+        await Assert.ThrowsAsync<ArgumentException>(() => owner.LookupRemarksPackedAsync(PackedStrings.Pack(["f1", ""])));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => owner.LookupRemarksPackedAsync(PackedStrings.Pack([])));
 
         var page = await owner.ListRemarksAsync(new RemarkPageRequest(10, null));
         Assert.Empty(page.Items);

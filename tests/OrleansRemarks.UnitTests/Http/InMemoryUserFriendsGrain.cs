@@ -15,6 +15,7 @@ public sealed class InMemoryUserFriendsGrain(TimeProvider clock) : IUserFriendsG
     private readonly SortedDictionary<string, FriendEntry> _friends = new(StringComparer.Ordinal);
     private readonly ChangeRateWindow _rate = new();
     private long _version;
+    private int _packedLookups;
 
     public Task<RemarkChangeResult> ApplyRemarkAsync(RemarkChange change)
     {
@@ -70,6 +71,16 @@ public sealed class InMemoryUserFriendsGrain(TimeProvider clock) : IUserFriendsG
                 .Select(id => _friends.TryGetValue(id, out var entry) ? ToRemark(entry) : null)
                 .OfType<FriendRemark>()]));
         }
+    }
+
+    /// <summary>How many lookups came packed (<see cref="LookupRemarksPackedAsync"/>).</summary>
+    public int PackedLookups => Volatile.Read(ref _packedLookups);
+
+    public async Task<PackedLookupResult> LookupRemarksPackedAsync(PackedStrings friendUserIds)
+    {
+        Interlocked.Increment(ref _packedLookups);
+        var asked = friendUserIds.Unpack();
+        return PackedLookupResult.Of(asked, (await LookupRemarksAsync(new RemarkLookup(asked))).Items);
     }
 
     public Task<RemarkRateDecision> CountRemarkChangeAsync(int maxPerMinute)

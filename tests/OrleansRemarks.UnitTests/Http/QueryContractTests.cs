@@ -137,6 +137,23 @@ public sealed class QueryContractTests(WebFrontFactory web) : IClassFixture<WebF
             found.GetProperty("items").EnumerateArray().Select(item => (item.GetProperty("friendUserID").GetString(), item.GetProperty("remark").GetString())));
     }
 
+    [Fact]
+    public async Task A_web_front_that_hosts_no_silo_sends_a_lookup_packed_and_answers_it_the_same()
+    {
+        var owner = await OwnerWithAsync(("张三", "老同学 😀"), ("f2", "two"));
+        var grain = (InMemoryUserFriendsGrain)web.Cluster.Owner(owner);
+        var before = grain.PackedLookups;
+
+        using var response = await LookupAsync(owner, """{"friendUserIDs":["nobody","f2","张三","f2"]}""");
+
+        var found = await JsonAsync(response, HttpStatusCode.OK);
+        Assert.Equal(before + 1, grain.PackedLookups);
+        Assert.Equal(
+            [("f2", "two"), ("张三", "老同学 😀")],
+            found.GetProperty("items").EnumerateArray().Select(item => (item.GetProperty("friendUserID").GetString(), item.GetProperty("remark").GetString())));
+        Assert.All(found.GetProperty("items").EnumerateArray(), item => Assert.Equal(owner, item.GetProperty("ownerUserID").GetString()));
+    }
+
     [Theory]
     [InlineData("not json", "body")]
     [InlineData("""{"friendUserIDs":"f1"}""", "body")]
