@@ -320,8 +320,13 @@ public sealed class OwnerRemarkBook
     /// <remarks>While buckets are read from their stored JSON, each asked bucket is read once for all its asked friends.</remarks>
     public IReadOnlyList<FriendRemark> Lookup(IEnumerable<string> friendUserIds)
     {
+        if (_buckets is not null)
+        {
+            return LookupIndexed(friendUserIds);
+        }
+
         var distinct = friendUserIds.Distinct(StringComparer.Ordinal).ToList();
-        if (_buckets is not null || distinct.Count == 1)
+        if (distinct.Count == 1)
         {
             return [.. distinct.Select(Get).OfType<FriendRemark>()];
         }
@@ -338,6 +343,41 @@ public sealed class OwnerRemarkBook
         }
 
         return [.. distinct.Select(friendUserId => entries[friendUserId] is { } entry ? ToRemark(entry) : null).OfType<FriendRemark>()];
+    }
+
+    /// <summary>
+    /// <see cref="Lookup"/> of an indexed book: one probe per asked ID, and a friend asked twice is
+    /// answered once (its entry is one object), without first building a set of every asked ID.
+    /// </summary>
+    private List<FriendRemark> LookupIndexed(IEnumerable<string> friendUserIds)
+    {
+        var found = new List<FriendRemark>();
+        FriendEntry? first = null;
+        HashSet<FriendEntry>? answered = null;
+        foreach (var friendUserId in friendUserIds)
+        {
+            if (!_entries.TryGetValue(friendUserId, out var entry) || !entry.Latest.LeavesRemark)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = entry;
+            }
+            else
+            {
+                answered ??= new HashSet<FriendEntry>(ReferenceEqualityComparer.Instance) { first };
+                if (!answered.Add(entry))
+                {
+                    continue;
+                }
+            }
+
+            found.Add(ToRemark(entry)!);
+        }
+
+        return found;
     }
 
     private static FriendRemark? ToRemark(FriendEntry entry) =>

@@ -224,6 +224,24 @@ public sealed class LazyOwnerLoadTests
     }
 
     [Fact]
+    public void An_indexed_lookup_answers_each_friend_once_at_its_first_place_in_the_request()
+    {
+        var (layout, payloads, ids) = GrownOwner(50);
+        var lazy = FullLoad(layout, payloads);
+        var full = FullLoad(layout, payloads);
+        // A page indexes the book, as a change, a split or a sync would.
+        Assert.NotEmpty(full.Page(1, null).Items);
+        string[] asked = [ids[5], ids[5], ids[9], "not-a-friend", ids[5], ids[1], ids[9]];
+
+        var found = full.Lookup(asked);
+
+        Assert.Equal([ids[5], ids[9], ids[1]], found.Select(remark => remark.FriendUserId));
+        Assert.Equal(new[] { ids[5], ids[9], ids[1] }.Select(full.Get), found);
+        Assert.Equal(lazy.Lookup(asked), found);
+        Assert.Empty(full.Lookup(["not-a-friend", "nor-this-one"]));
+    }
+
+    [Fact]
     public void A_lookup_reads_each_asked_bucket_once_from_its_stored_json()
     {
         var (layout, payloads, ids) = GrownOwner(300);
