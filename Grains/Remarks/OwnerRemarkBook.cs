@@ -352,29 +352,13 @@ public sealed class OwnerRemarkBook
     private List<FriendRemark> LookupIndexed(IEnumerable<string> friendUserIds)
     {
         var found = new List<FriendRemark>();
-        FriendEntry? first = null;
-        HashSet<FriendEntry>? answered = null;
+        var answered = new HashSet<FriendEntry>(ReferenceEqualityComparer.Instance);
         foreach (var friendUserId in friendUserIds)
         {
-            if (!_entries.TryGetValue(friendUserId, out var entry) || !entry.Latest.LeavesRemark)
+            if (_entries.TryGetValue(friendUserId, out var entry) && entry.Latest.LeavesRemark && answered.Add(entry))
             {
-                continue;
+                found.Add(ToRemark(entry)!);
             }
-
-            if (first is null)
-            {
-                first = entry;
-            }
-            else
-            {
-                answered ??= new HashSet<FriendEntry>(ReferenceEqualityComparer.Instance) { first };
-                if (!answered.Add(entry))
-                {
-                    continue;
-                }
-            }
-
-            found.Add(ToRemark(entry)!);
         }
 
         return found;
