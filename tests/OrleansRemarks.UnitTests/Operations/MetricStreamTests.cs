@@ -25,7 +25,28 @@ public sealed class MetricStreamTests : IDisposable
     }
 
     [Theory]
+    [InlineData("aspnetcore.authentication.authenticate.duration")]
+    [InlineData("aspnetcore.authorization.attempts")]
+    [InlineData("aspnetcore.routing.match_attempts")]
+    [InlineData("aspnetcore.rate_limiting.request_lease.duration")]
+    [InlineData("aspnetcore.rate_limiting.active_request_leases")]
+    [InlineData("aspnetcore.rate_limiting.request.time_in_queue")]
+    [InlineData("aspnetcore.rate_limiting.queued_requests")]
+    [InlineData("aspnetcore.memory_pool.rented")]
+    [InlineData("aspnetcore.memory_pool.pooled")]
+    public void Per_request_aspnetcore_instruments_that_repeat_the_request_duration_are_dropped(string name)
+    {
+        var stream = Extensions.MetricStreamFor(_meter.CreateCounter<long>(name));
+
+        Assert.Same(MetricStreamConfiguration.Drop, stream);
+    }
+
+    [Theory]
     [InlineData("orleansremarks.callbacks")]
+    [InlineData("aspnetcore.rate_limiting.requests")]
+    [InlineData("aspnetcore.memory_pool.allocated")]
+    [InlineData("aspnetcore.memory_pool.evicted")]
+    [InlineData("kestrel.active_connections")]
     [InlineData("orleans-messaging-sent-header-size")]
     [InlineData("orleans-gateway-connected-clients")]
     [InlineData("orleans-directory-lookups")]
