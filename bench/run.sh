@@ -205,8 +205,11 @@ dump_statements() {
 
 # The runtime settings the product's launchers use (scripts/lib/common.sh, the Dockerfiles), given
 # to the baseline too so both run on the same .NET settings.
+# The product's GC mode (server GC, one heap per core, no dynamic adaptation: its runtimeconfig) is
+# given to the baseline through the environment as well.
 web_env=(env "Logging__LogLevel__Microsoft.AspNetCore=Warning" "Logging__LogLevel__Default=Warning"
-  "DOTNET_GCGen0MaxBudget=${DOTNET_GCGen0MaxBudget:-0x1000000}")
+  "DOTNET_GCGen0MaxBudget=${DOTNET_GCGen0MaxBudget:-0x1000000}" "DOTNET_gcServer=1"
+  "DOTNET_GCDynamicAdaptationMode=${DOTNET_GCDynamicAdaptationMode:-0}")
 # The query API's rate limit is off by default; kept off explicitly, since the load generator is
 # one address on loopback and a limit would measure the limiter, not the service.
 product_limits=("Api__RateLimit__PermitsPerSecond=0")
