@@ -63,7 +63,7 @@ public sealed class OwnerSyncTests
         openIm.SetRemark("owner", "c", "Old");
         openIm.SetRemark("owner", "c", "Carol");
         await owner.ApplyRemarkAsync(new RemarkChange("c", "Old", "op-late"));
-        clock.Now += TimeSpan.FromSeconds(1); // the sync starts after the callback (see A_full_answer_rebaselines…)
+        StartNextSyncLater(clock);
         openIm.SetRemark("owner", "a", "Alicia");
         openIm.DeleteFriend("owner", "b");
         openIm.SetRemark("owner", "d", "");
@@ -97,7 +97,7 @@ public sealed class OwnerSyncTests
 
         // The callback of the first edit arrives last (two workers, no order).
         await owner.ApplyRemarkAsync(new RemarkChange("f", "Old", "op-old"));
-        clock.Now += TimeSpan.FromSeconds(1); // the sync starts after the callback (see A_full_answer_rebaselines…)
+        StartNextSyncLater(clock);
         openIm.ResetCalls();
         var report = await SyncAsync(sync, "owner");
 
@@ -130,7 +130,7 @@ public sealed class OwnerSyncTests
 
         // The set-remark callback arrives after the delete was synced.
         await owner.ApplyRemarkAsync(new RemarkChange("gone", "Late", "op-late"));
-        clock.Now += TimeSpan.FromSeconds(1); // the sync starts after the callback (see A_full_answer_rebaselines…)
+        StartNextSyncLater(clock);
         var report = await SyncAsync(sync, "owner");
 
         Assert.Equal(1, report.Removed);
@@ -153,10 +153,7 @@ public sealed class OwnerSyncTests
         var owner = sync.Client.GetUserFriendsGrain("owner");
         // A callback for a friendship OpenIM has no record of (it was deleted, its delete callback lost).
         await owner.ApplyRemarkAsync(new RemarkChange("ghost", "Ghost", "op-ghost"));
-        // The sync below starts later than the callback: one applied in the millisecond a fetch starts
-        // is left to the follow-up sync (it may be newer than OpenIM's answer), which on the real
-        // clock made this test fail whenever both fell in the same millisecond.
-        clock.Now += TimeSpan.FromSeconds(1);
+        StartNextSyncLater(clock);
         // More than 200 changes since our version: OpenIM answers full=true.
         for (var i = 0; i < 250; i++)
         {
@@ -382,6 +379,14 @@ public sealed class OwnerSyncTests
         Assert.False((await sync.Client.GetGrain<ISweepGrain>(ISweepGrain.Key).GetStatusAsync()).Configured);
         Assert.Equal(0, sync.OpenIm.TotalCalls);
     }
+
+    /// <summary>
+    /// Moves the cluster's clock on, so the next sync's fetch starts after the callback just applied. A
+    /// callback applied in the millisecond a fetch starts is left to the follow-up sync (it may be newer
+    /// than OpenIM's answer); on the real clock a test that applies a callback and syncs at once failed
+    /// whenever both fell in the same millisecond.
+    /// </summary>
+    private static void StartNextSyncLater(SettableClock clock) => clock.Now += TimeSpan.FromSeconds(1);
 
     private static async Task<SyncReport> SyncAsync(SyncTestCluster sync, string owner)
     {
