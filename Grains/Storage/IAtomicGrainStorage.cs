@@ -6,8 +6,11 @@ namespace OrleansRemarks.Grains.Storage;
 public interface IAtomicGrainStorage : IGrainStorage
 {
     /// <summary>
-    /// Writes every state or none. Each state must already be stored, and each write's version
-    /// check must hold; otherwise nothing is written and an <see cref="InconsistentStateException"/> is thrown.
+    /// Writes every state or none, in one round trip. A write with an ETag requires that stored
+    /// version, one without requires the state not to be stored yet, and a
+    /// <see cref="StateWrite.Replacing"/> write takes whatever is stored; when any requirement does not
+    /// hold nothing is written and an <see cref="InconsistentStateException"/> is thrown. At least
+    /// one state of the grain must be stored already (written before, or updated in this group).
     /// </summary>
     Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes);
 

@@ -37,9 +37,11 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
         WriteAsync(StateNames.Sync, current, value);
 
     /// <summary>
-    /// Writes a split as one transaction: the layout, the old bucket without the moved entries and
-    /// the new bucket, each version-checked, so a duplicate activation's write to the old bucket
-    /// makes the whole split fail instead of being overwritten or left beside a moved copy.
+    /// Writes a split in one statement (one round trip): the layout, the old bucket without the moved
+    /// entries and the new bucket. The layout and the old bucket are version-checked (a layout never
+    /// stored must still be absent), so a duplicate activation's write to either makes the whole
+    /// split fail instead of being overwritten or left beside a moved copy. The new bucket replaces
+    /// whatever row is stored under its name: a row past the layout is not the owner's.
     /// <paramref name="layout"/> and <paramref name="old"/> are the layout and the old bucket as the split was planned from them.
     /// </summary>
     /// <returns>What is now stored: the layout, the old bucket with what it kept, the new bucket.</returns>
@@ -51,20 +53,14 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
             throw new InvalidOperationException($"Splitting a bucket needs an {nameof(IAtomicGrainStorage)}, not {storage.GetType().Name}.");
         }
 
-        // The transaction updates rows that exist; a state never stored is stored first as what
-        // its absence means (the initial layout, an empty bucket), which changes nothing anyone reads.
-        layout = await StoreIfAbsentAsync(StateNames.Layout, layout);
-        old = await StoreIfAbsentAsync(StateNames.Bucket(split.OldIndex), old);
-        var target = await StoreIfAbsentAsync(StateNames.Bucket(split.NewIndex), await ReadBucketAsync(split.NewIndex));
-
-        var layoutState = new GrainState<BucketLayout>(split.Layout) { ETag = layout.ETag, RecordExists = true };
-        var keptState = new GrainState<RemarkBucket>(split.Kept) { ETag = old.ETag, RecordExists = true };
-        var movedState = new GrainState<RemarkBucket>(split.Moved) { ETag = target.ETag, RecordExists = true };
+        var layoutState = new GrainState<BucketLayout>(split.Layout) { ETag = layout.ETag, RecordExists = layout.Exists };
+        var keptState = new GrainState<RemarkBucket>(split.Kept) { ETag = old.ETag, RecordExists = old.Exists };
+        var movedState = new GrainState<RemarkBucket>(split.Moved);
         StateWrite[] writes =
         [
             StateWrite.Of(StateNames.Layout, layoutState),
             StateWrite.Of(StateNames.Bucket(split.OldIndex), keptState),
-            StateWrite.Of(StateNames.Bucket(split.NewIndex), movedState),
+            StateWrite.Replacing(StateNames.Bucket(split.NewIndex), movedState),
         ];
         await atomic.WriteTogetherAsync(grainId, writes);
         foreach (var write in writes)
@@ -149,10 +145,6 @@ public sealed class OwnerStateStore(IGrainStorage storage, GrainId grainId, Rema
 
         return new OwnerPart(states.Get(StateNames.Layout, BucketLayout.Initial), buckets, withSync ? states.Get(StateNames.Sync, SyncMark.Never) : null);
     }
-
-    private async Task<Stored<T>> StoreIfAbsentAsync<T>(string stateName, Stored<T> state)
-        where T : class =>
-        state.Exists ? state : await WriteAsync(stateName, state, state.Value);
 
     public Task<Stored<BucketLayout>> WriteLayoutAsync(Stored<BucketLayout> current, BucketLayout value) =>
         WriteAsync(StateNames.Layout, current, value);

@@ -61,6 +61,10 @@ public static class RemarkStorage
                 services.GetRequiredKeyedService<StateWriteBatcher>(ProviderName),
                 services.GetRequiredKeyedService<StateRowReader>(ProviderName),
                 serializer,
+                new StateNameHasher(
+                    services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(AdoNetProviderName).HashPicker,
+                    services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                    AdoNetProviderName),
                 batchUpdates: services.GetRequiredService<IOptions<StateWriteBatchingOptions>>().Value.Enabled);
         });
         return builder.AddAdoNetGrainStorage(AdoNetProviderName, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>

@@ -9,11 +9,17 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 /// update query for many grains in one round trip, with the same version contract as the provider's
 /// write. Version conflicts surface exactly as the provider raises them, as <see cref="InconsistentStateException"/>.
 /// With <paramref name="batchUpdates"/> false (<c>Orleans:WriteBatching:Enabled=false</c>) every single write goes to
-/// the provider; writes of several states together (<see cref="WriteTogetherAsync"/>) always run as one transaction.
+/// the provider; writes of several states together (<see cref="WriteTogetherAsync"/>) always run as one statement,
+/// first writes included, with the rows they create hashed as the provider would (<see cref="StateNameHasher"/>).
 /// Several states of one string-keyed grain are read in one query (<see cref="ReadStatesAsync"/>, <see cref="StateRowReader"/>).
 /// </summary>
 public sealed class BatchingGrainStorage(
-    IGrainStorage provider, StateWriteBatcher batcher, StateRowReader reader, IGrainStorageSerializer serializer, bool batchUpdates = true)
+    IGrainStorage provider,
+    StateWriteBatcher batcher,
+    StateRowReader reader,
+    IGrainStorageSerializer serializer,
+    StateNameHasher hasher,
+    bool batchUpdates = true)
     : IAtomicGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -61,22 +67,44 @@ public sealed class BatchingGrainStorage(
     public async Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes)
     {
         var pending = new List<PendingStateWrite>(writes.Count);
+        string? grainKey = null;
         foreach (var write in writes)
         {
-            if (string.IsNullOrWhiteSpace(write.ETag)
-                || !int.TryParse(write.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected)
-                || !StateRowKey.TryCreate(write.StateName, grainId, out var row))
+            if (!StateRowKey.TryCreate(write.StateName, grainId, out var row))
             {
-                throw new InvalidOperationException($"State {write.StateName} of {grainId} cannot be written with others: it must be stored already, under a string key.");
+                throw new InvalidOperationException($"State {write.StateName} of {grainId} cannot be written with others: its grain has no plain string key.");
             }
 
-            pending.Add(new PendingStateWrite(row, expected, write.Serialize(serializer).ToMemory()));
+            int expected;
+            if (write.ReplacesAnything)
+            {
+                expected = PendingStateWrite.AnyVersion;
+            }
+            else if (string.IsNullOrWhiteSpace(write.ETag))
+            {
+                expected = 0;
+            }
+            else if (!int.TryParse(write.ETag, NumberStyles.None, CultureInfo.InvariantCulture, out expected) || expected < 1)
+            {
+                throw new InvalidOperationException($"State {write.StateName} of {grainId} has ETag {write.ETag}, which is no version this storage wrote.");
+            }
+
+            grainKey = row.GrainKey;
+            pending.Add(new PendingStateWrite(row, expected, write.Serialize(serializer).ToMemory())
+            {
+                GrainTypeHash = expected > 0 ? 0 : write.TypeHash(hasher, grainId),
+            });
         }
 
-        if (!await batcher.WriteTogetherAsync(pending))
+        if (grainKey is null)
+        {
+            return;
+        }
+
+        if (!await batcher.WriteTogetherAsync(grainKey, pending))
         {
             throw new InconsistentStateException(
-                $"Version conflict (WriteTogether): GrainId={grainId} States={string.Join(",", writes.Select(w => w.StateName + "@" + w.ETag))}; nothing was written.");
+                $"Version conflict (WriteTogether): GrainId={grainId} States={string.Join(",", writes.Select(w => w.StateName + "@" + (w.ReplacesAnything ? "any" : w.ETag ?? "none")))}; nothing was written.");
         }
 
         for (var i = 0; i < writes.Count; i++)

@@ -6,9 +6,22 @@ namespace OrleansRemarks.Grains.Storage.Batching;
 /// </summary>
 public sealed class PendingStateWrite(StateRowKey row, int expectedVersion, ReadOnlyMemory<byte> payload)
 {
+    /// <summary>
+    /// An <see cref="ExpectedVersion"/> that accepts whatever is stored, or nothing: only in writes
+    /// of several states together (<see cref="StateWriteBatcher.WriteTogetherAsync"/>).
+    /// </summary>
+    public const int AnyVersion = -1;
+
     public StateRowKey Row { get; } = row;
 
+    /// <summary>The stored version the write requires; in writes together also 0 (not stored yet) or <see cref="AnyVersion"/>.</summary>
     public int ExpectedVersion { get; } = expectedVersion;
+
+    /// <summary>
+    /// The state name's hash as the ADO.NET provider computes it, stored with a row this write
+    /// creates; only writes together can create rows.
+    /// </summary>
+    public int GrainTypeHash { get; init; }
 
     public ReadOnlyMemory<byte> Payload { get; } = payload;
 

@@ -18,6 +18,12 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
 {
     private const string WriteQueryKey = "UpdateStringKeyStateBatchedKey";
 
+    private const string TogetherQueryKey = "WriteStringKeyStatesTogetherKey";
+
+    /// <summary>The together query's parameters in the order this batcher sends them: <c>$1</c> is <c>ServiceId</c>, and so on.</summary>
+    private static readonly string[] TogetherQueryParameters =
+        ["ServiceId", "GrainIdExtensionString", "StateNames", "GrainStateVersions", "PayloadsBinary", "GrainTypeHashes"];
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly StateWriteBatchingOptions _options;
@@ -28,6 +34,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         new UnboundedChannelOptions { AllowSynchronousContinuations = true });
     private readonly Task[] _writers;
     private string? _writeQuery;
+    private string? _togetherQuery;
 
     public StateWriteBatcher(NpgsqlDataSource dataSource, string serviceId, StateWriteBatchingOptions options, ILogger<StateWriteBatcher> logger)
     {
@@ -50,37 +57,51 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes every one of <paramref name="writes"/> or none, in one transaction on a connection of
-    /// its own; each completes with its new version only after the commit.
+    /// Writes every one of <paramref name="writes"/> (states of the grain <paramref name="grainKey"/>)
+    /// or none, in one statement and one round trip: the schema's <c>WriteStringKeyStatesTogetherKey</c>.
+    /// A write's <see cref="PendingStateWrite.ExpectedVersion"/> is the stored version it requires,
+    /// 0 for a state not stored yet, or <see cref="PendingStateWrite.AnyVersion"/> for one whose stored
+    /// row, if any, is replaced. Each completes with its new version once the statement committed.
     /// </summary>
-    /// <returns>False, with nothing written, when any write's version check failed.</returns>
-    public async Task<bool> WriteTogetherAsync(IReadOnlyList<PendingStateWrite> writes)
+    /// <returns>False, with nothing written, when any write's requirement did not hold.</returns>
+    public async Task<bool> WriteTogetherAsync(string grainKey, IReadOnlyList<PendingStateWrite> writes)
     {
-        // The batches' row order: a batch and this transaction never wait on each other's rows in opposite order.
+        // The batches' row order: a batch and this statement never wait on each other's rows in opposite order.
         var ordered = writes.OrderBy(write => write.Row).ToList();
-        var query = await WriteQueryAsync().ConfigureAwait(false);
-        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var query = _togetherQuery ??= await WriteQueryText.LoadPositionalAsync(_dataSource, TogetherQueryKey, TogetherQueryParameters).ConfigureAwait(false);
+        var command = _dataSource.CreateCommand(query);
+        await using var _ = command.ConfigureAwait(false);
+        command.CommandTimeout = _options.CommandTimeoutSeconds;
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainKey });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. ordered.Select(write => write.Row.StateName)] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, TypedValue = [.. ordered.Select(write => write.ExpectedVersion)] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = [.. ordered.Select(write => write.Payload.ToArray())] });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, TypedValue = [.. ordered.Select(write => write.GrainTypeHash)] });
+
+        var versions = new Dictionary<string, int>(ordered.Count, StringComparer.Ordinal);
+        var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                var versions = await ExecuteAsync(connection, transaction, ordered, query).ConfigureAwait(false);
-                if (versions.Any(version => version is null))
-                {
-                    await transaction.RollbackAsync().ConfigureAwait(false);
-                    return false;
-                }
-
-                await transaction.CommitAsync().ConfigureAwait(false);
-                for (var i = 0; i < ordered.Count; i++)
-                {
-                    ordered[i].Completion.TrySetResult(versions[i]);
-                }
-
-                return true;
+                versions[reader.GetString(0)] = reader.GetInt32(1);
             }
         }
+
+        if (versions.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var write in ordered)
+        {
+            write.Completion.TrySetResult(versions.TryGetValue(write.Row.StateName, out var version)
+                ? version
+                : throw new InvalidOperationException($"{TogetherQueryKey} returned no version for {write.Row.StateName}."));
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
@@ -160,7 +181,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
                 // One order for every batch: two batches never wait on each other's rows in opposite order.
                 batch.Sort((left, right) => left.Row.CompareTo(right.Row));
                 var query = await WriteQueryAsync().ConfigureAwait(false);
-                versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), null, batch, query).ConfigureAwait(false);
+                versions = await ExecuteAsync(await connection.OpenAsync().ConfigureAwait(false), batch, query).ConfigureAwait(false);
                 break;
             }
             catch (Exception exception) when (attempt == 1 && IsDeadConnection(exception))
@@ -209,9 +230,9 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<PendingStateWrite> batch, string query)
+    private async Task<int?[]> ExecuteAsync(NpgsqlConnection connection, List<PendingStateWrite> batch, string query)
     {
-        var command = new NpgsqlBatch(connection, transaction) { Timeout = _options.CommandTimeoutSeconds };
+        var command = new NpgsqlBatch(connection) { Timeout = _options.CommandTimeoutSeconds };
         await using var _ = command.ConfigureAwait(false);
         foreach (var write in batch)
         {
@@ -234,7 +255,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
             }
         }
 
-        // Without a transaction, the reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
+        // The reader is closed only once PostgreSQL reported the batch's implicit transaction committed.
         return versions;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansRemarks.Grains.Interfaces;
@@ -17,11 +18,12 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
 {
     private const int Friends = 12;
     private InProcessTestCluster _cluster = null!;
+    private string _connectionString = "";
 
     public async Task InitializeAsync()
     {
-        var connectionString = await MigratedDatabase.CreateAsync();
-        _cluster = await RemarkTestCluster.StartAsync(connectionString, "split-" + Guid.NewGuid().ToString("N")[..8], silos: 1);
+        _connectionString = await MigratedDatabase.CreateAsync();
+        _cluster = await RemarkTestCluster.StartAsync(_connectionString, "split-" + Guid.NewGuid().ToString("N")[..8], silos: 1);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
@@ -46,6 +48,52 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
         Assert.Equal("changed by B", reloaded.Get(moving)?.Remark);
         Assert.Equal(Friends, reloaded.FriendCount);
         Assert.Equal(1, reloaded.Layout.Value.BucketCount);
+        // Nothing of the failed split stays: no layout row, no new bucket row.
+        Assert.Equal([StateNames.Bucket(0)], (await RowsAsync("owner-1")).Keys);
+    }
+
+    [Fact]
+    public async Task A_split_creates_its_rows_hashed_as_the_provider_hashes_them()
+    {
+        var store = NewStore("owner-4");
+        await SeedAsync(store);
+        var book = await LoadAsync(store);
+        var split = book.PlanSplit();
+        // The provider's own first write of the same state name, for another owner.
+        var other = NewStore("owner-5");
+        await other.WriteBucketAsync(split.NewIndex, await other.ReadBucketAsync(split.NewIndex), RemarkBucket.Empty);
+
+        await store.WriteSplitAsync(book.Layout, book.Bucket(split.OldIndex), split);
+
+        var rows = await RowsAsync("owner-4");
+        Assert.Equal([StateNames.Bucket(0), StateNames.Bucket(1), StateNames.Layout], rows.Keys.Order(StringComparer.Ordinal));
+        // Every row of the owner carries the hash the provider gave its first one (bucket 0) ...
+        Assert.All(rows.Values, row => Assert.Equal(rows[StateNames.Bucket(0)].IdHash, row.IdHash));
+        // ... and the new bucket's state-name hash is the one the provider stores for that name.
+        Assert.Equal((await RowsAsync("owner-5"))[StateNames.Bucket(split.NewIndex)].TypeHash, rows[StateNames.Bucket(split.NewIndex)].TypeHash);
+        Assert.NotEqual(rows[StateNames.Bucket(0)].TypeHash, rows[StateNames.Bucket(1)].TypeHash);
+        var reloaded = await LoadAsync(NewStore("owner-4"));
+        Assert.Equal(2, reloaded.Layout.Value.BucketCount);
+        Assert.Equal(Friends, reloaded.FriendCount);
+    }
+
+    [Fact]
+    public async Task A_split_replaces_a_stray_row_past_the_layout()
+    {
+        var store = NewStore("owner-6");
+        await SeedAsync(store);
+        var book = await LoadAsync(store);
+        var split = book.PlanSplit();
+        // What an interrupted split of an earlier release left: a new bucket row the layout never named.
+        var stray = new RemarkBucket(1, [new FriendEntry("not-the-owners", [new AppliedChange("stray", "stray", 1)])]);
+        await store.WriteBucketAsync(split.NewIndex, await store.ReadBucketAsync(split.NewIndex), stray);
+
+        await store.WriteSplitAsync(book.Layout, book.Bucket(split.OldIndex), split);
+
+        var reloaded = await LoadAsync(NewStore("owner-6"));
+        Assert.Equal(Friends, reloaded.FriendCount);
+        Assert.Null(reloaded.Get("not-the-owners"));
+        Assert.Equal(2, (await RowsAsync("owner-6"))[StateNames.Bucket(split.NewIndex)].Version);
     }
 
     [Fact]
@@ -125,6 +173,24 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
         var book = await LoadAsync(store);
         Assert.True(book.Layout.Value.BucketCount > 4, $"300 friends should have split the owner, not {book.Layout.Value.BucketCount} buckets");
         Assert.All(friends, friend => Assert.Equal("remark of " + friend + new string('x', 40), book.Get(friend)?.Remark));
+    }
+
+    /// <summary>The owner's stored rows by state name, with their version and the provider's two hash columns.</summary>
+    private async Task<Dictionary<string, (int Version, int IdHash, int TypeHash)>> RowsAsync(string ownerId)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT state_name, version, grain_id_hash, grain_type_hash FROM orleans_grain_state WHERE grain_id_extension = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = GrainId.Create(UserFriendsGrainKey.GrainTypeName, UserFriendsGrainKey.For(ownerId)).Key.ToString()! });
+        var rows = new Dictionary<string, (int, int, int)>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0), (reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+        }
+
+        return rows;
     }
 
     private OwnerStateStore NewStore(string ownerId)
