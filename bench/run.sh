@@ -187,6 +187,15 @@ psql_cmd() { "$psql_bin" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U 
 psql_cmd -d postgres -c "CREATE DATABASE baseline"
 for topology in "${topologies[@]}"; do psql_cmd -d postgres -c "CREATE DATABASE orleans_${topology}"; done
 psql_cmd -d baseline -f "${bench}/pgbench/schema.sql"
+# Every receiver's load starts from the same PostgreSQL: the databases written so far vacuumed (so
+# autovacuum of an earlier receiver's tables does not run during the next one's phases) and a
+# checkpoint (so no receiver inherits the dirty buffers an earlier one left: without it the one run
+# last found shared_buffers full of others' dirty pages and its backends wrote them out).
+settle_pg() {
+  local database
+  for database in baseline "${topologies[@]/#/orleans_}"; do psql_cmd -d "$database" -c "VACUUM"; done
+  psql_cmd -d postgres -c "CHECKPOINT"
+}
 if [[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]]; then
   for topology in "${topologies[@]}"; do psql_cmd -d "orleans_${topology}" -c "CREATE EXTENSION pg_stat_statements"; done
   psql_cmd -d baseline -c "CREATE EXTENSION pg_stat_statements"
@@ -264,6 +273,7 @@ run_ours() {
   env "${cluster_env[@]}" dotnet "$silo_dll" migrate >"${work}/logs/migrate-${topology}.log" 2>&1 \
     || { cat "${work}/logs/migrate-${topology}.log" >&2; die "migration failed"; }
   endpoint_env=("Orleans__Endpoints__SiloPort=${silo_port}" "Orleans__Endpoints__GatewayPort=${gateway_port}")
+  settle_pg
   start_ours "$topology" ""
 
   log "${topology}: load"
@@ -289,6 +299,7 @@ for topology in "${topologies[@]}"; do run_ours "$topology"; done
 
 # --- baseline ----------------------------------------------------------------------------------
 baseline_port="$(free_port 10206)"
+settle_pg
 log "baseline on ${baseline_port}: load"
 start baseline "${web_env[@]}" "ConnectionStrings__Baseline=$(pg_conn baseline)" \
   dotnet "$baseline_dll" --urls "http://127.0.0.1:${baseline_port}"
