@@ -4,8 +4,8 @@ using Orleans.Storage;
 namespace OrleansRemarks.Grains.Storage.Batching;
 
 /// <summary>
-/// The remark grains' storage: reads, clears and first writes go to the ADO.NET provider as they
-/// are; updates of string-keyed grains go through <see cref="StateWriteBatcher"/>, which runs one
+/// The remark grains' storage: reads, clears and first writes (other than those of a write of several
+/// states together) go to the ADO.NET provider as they are; updates of string-keyed grains go through <see cref="StateWriteBatcher"/>, which runs one
 /// update query for many grains in one round trip, with the same version contract as the provider's
 /// write. Version conflicts surface exactly as the provider raises them, as <see cref="InconsistentStateException"/>.
 /// With <paramref name="batchUpdates"/> false (<c>Orleans:WriteBatching:Enabled=false</c>) every single write goes to

@@ -66,8 +66,15 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     /// <returns>False, with nothing written, when any write's requirement did not hold.</returns>
     public async Task<bool> WriteTogetherAsync(string grainKey, IReadOnlyList<PendingStateWrite> writes)
     {
-        // The batches' row order: a batch and this statement never wait on each other's rows in opposite order.
+        // The batches' row order for the updates (the function updates stored states first, then
+        // creates the others). A batch holds at most one row of a grain (its one activation writes
+        // one bucket at a time), so it never waits on this statement's rows in opposite order.
         var ordered = writes.OrderBy(write => write.Row).ToList();
+        if (ordered.Select(write => write.Row).Distinct().Count() != ordered.Count)
+        {
+            throw new ArgumentException("A state may be written only once in a write together.", nameof(writes));
+        }
+
         var query = _togetherQuery ??= await WriteQueryText.LoadPositionalAsync(_dataSource, TogetherQueryKey, TogetherQueryParameters).ConfigureAwait(false);
         var command = _dataSource.CreateCommand(query);
         await using var _ = command.ConfigureAwait(false);

@@ -35,7 +35,7 @@ DECLARE
     i integer;
     new_version integer;
     id_hash integer;
-    versions integer[] := array_fill(NULL::integer, ARRAY[cardinality(p_state_names)]);
+    versions integer[];
 BEGIN
     IF n IS NULL OR n = 0
        OR cardinality(p_versions) IS DISTINCT FROM n
@@ -44,6 +44,7 @@ BEGIN
         RAISE EXCEPTION 'orleansremarks_write_states takes one version, payload and type hash per state name'
             USING ERRCODE = '22023';
     END IF;
+    versions := array_fill(NULL::integer, ARRAY[n]);
 
     BEGIN
         FOR i IN 1 .. n LOOP

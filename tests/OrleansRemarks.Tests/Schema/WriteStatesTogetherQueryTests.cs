@@ -77,6 +77,24 @@ public sealed class WriteStatesTogetherQueryTests(MigratedDatabaseFixture databa
     }
 
     [Fact]
+    public async Task A_conflict_after_a_replacement_ran_undoes_the_replacement()
+    {
+        var grain = GrainStateIdentity.NewStringKeyed();
+        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
+        await ProviderWriteAsync(grain with { StateName = "c" }, "stray");
+        await ProviderWriteAsync(grain with { StateName = "d" }, "d1");
+
+        // "a" updates, "c" is replaced, then "d" (a first write of a stored state) fails.
+        var written = await WriteTogetherAsync(grain, ("a", 1, "a2", 0), ("c", -1, "c-new", 301), ("d", 0, "d-again", 401));
+
+        Assert.Empty(written);
+        var rows = await RowsAsync(grain);
+        Assert.Equal(("a1", 1), (rows["a"].Payload, rows["a"].Version));
+        Assert.Equal(("stray", 1), (rows["c"].Payload, rows["c"].Version));
+        Assert.Equal(("d1", 1), (rows["d"].Payload, rows["d"].Version));
+    }
+
+    [Fact]
     public async Task A_first_write_into_a_grain_with_no_stored_row_is_refused()
     {
         var grain = GrainStateIdentity.NewStringKeyed();
