@@ -67,7 +67,6 @@ public sealed class BatchingGrainStorage(
     public async Task WriteTogetherAsync(GrainId grainId, IReadOnlyList<StateWrite> writes)
     {
         var pending = new List<PendingStateWrite>(writes.Count);
-        string? grainKey = null;
         foreach (var write in writes)
         {
             if (!StateRowKey.TryCreate(write.StateName, grainId, out var row))
@@ -89,19 +88,18 @@ public sealed class BatchingGrainStorage(
                 throw new InvalidOperationException($"State {write.StateName} of {grainId} has ETag {write.ETag}, which is no version this storage wrote.");
             }
 
-            grainKey = row.GrainKey;
             pending.Add(new PendingStateWrite(row, expected, write.Serialize(serializer).ToMemory())
             {
                 GrainTypeHash = expected > 0 ? 0 : write.TypeHash(hasher, grainId),
             });
         }
 
-        if (grainKey is null)
+        if (pending.Count == 0)
         {
             return;
         }
 
-        if (!await batcher.WriteTogetherAsync(grainKey, pending))
+        if (!await batcher.WriteTogetherAsync(pending))
         {
             throw new InconsistentStateException(
                 $"Version conflict (WriteTogether): GrainId={grainId} States={string.Join(",", writes.Select(w => w.StateName + "@" + (w.ReplacesAnything ? "any" : w.ETag ?? "none")))}; nothing was written.");

@@ -57,14 +57,14 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes every one of <paramref name="writes"/> (states of the grain <paramref name="grainKey"/>)
-    /// or none, in one statement and one round trip: the schema's <c>WriteStringKeyStatesTogetherKey</c>.
+    /// Writes every one of <paramref name="writes"/> (states of one grain) or none, in one statement
+    /// and one round trip: the schema's <c>WriteStringKeyStatesTogetherKey</c>.
     /// A write's <see cref="PendingStateWrite.ExpectedVersion"/> is the stored version it requires,
     /// 0 for a state not stored yet, or <see cref="PendingStateWrite.AnyVersion"/> for one whose stored
     /// row, if any, is replaced. Each completes with its new version once the statement committed.
     /// </summary>
     /// <returns>False, with nothing written, when any write's requirement did not hold.</returns>
-    public async Task<bool> WriteTogetherAsync(string grainKey, IReadOnlyList<PendingStateWrite> writes)
+    public async Task<bool> WriteTogetherAsync(IReadOnlyList<PendingStateWrite> writes)
     {
         // The batches' row order for the updates (the function updates stored states first, then
         // creates the others). A batch holds at most one row of a grain (its one activation writes
@@ -80,7 +80,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
         await using var _ = command.ConfigureAwait(false);
         command.CommandTimeout = _options.CommandTimeoutSeconds;
         command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = _serviceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = grainKey });
+        command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = ordered[0].Row.GrainKey });
         command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = [.. ordered.Select(write => write.Row.StateName)] });
         command.Parameters.Add(new NpgsqlParameter<int[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, TypedValue = [.. ordered.Select(write => write.ExpectedVersion)] });
         command.Parameters.Add(new NpgsqlParameter<byte[][]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, TypedValue = [.. ordered.Select(write => write.Payload.ToArray())] });
@@ -103,9 +103,7 @@ public sealed partial class StateWriteBatcher : IAsyncDisposable
 
         foreach (var write in ordered)
         {
-            write.Completion.TrySetResult(versions.TryGetValue(write.Row.StateName, out var version)
-                ? version
-                : throw new InvalidOperationException($"{TogetherQueryKey} returned no version for {write.Row.StateName}."));
+            write.Completion.TrySetResult(versions[write.Row.StateName]);
         }
 
         return true;

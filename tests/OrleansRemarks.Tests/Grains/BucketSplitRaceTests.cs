@@ -55,10 +55,7 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
     [Fact]
     public async Task A_split_creates_its_rows_hashed_as_the_provider_hashes_them()
     {
-        var store = NewStore("owner-4");
-        await SeedAsync(store);
-        var book = await LoadAsync(store);
-        var split = book.PlanSplit();
+        var (store, book, split) = await SeededSplitAsync("owner-4");
         // The provider's own first write of the same state name, for another owner.
         var other = NewStore("owner-5");
         await other.WriteBucketAsync(split.NewIndex, await other.ReadBucketAsync(split.NewIndex), RemarkBucket.Empty);
@@ -80,10 +77,7 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
     [Fact]
     public async Task A_split_replaces_a_stray_row_past_the_layout()
     {
-        var store = NewStore("owner-6");
-        await SeedAsync(store);
-        var book = await LoadAsync(store);
-        var split = book.PlanSplit();
+        var (store, book, split) = await SeededSplitAsync("owner-6");
         // What an interrupted split of an earlier release left: a new bucket row the layout never named.
         var stray = new RemarkBucket(1, [new FriendEntry("not-the-owners", [new AppliedChange("stray", "stray", 1)])]);
         await store.WriteBucketAsync(split.NewIndex, await store.ReadBucketAsync(split.NewIndex), stray);
@@ -200,6 +194,15 @@ public sealed class BucketSplitRaceTests : IAsyncLifetime
             services.GetRequiredKeyedService<IGrainStorage>(RemarkStorage.ProviderName),
             GrainId.Create(UserFriendsGrainKey.GrainTypeName, UserFriendsGrainKey.For(ownerId)),
             services.GetRequiredService<RemarkStorageMetrics>());
+    }
+
+    /// <summary>A store of <paramref name="ownerId"/> seeded with one bucket, its book, and the first split planned from them.</summary>
+    private async Task<(OwnerStateStore Store, OwnerRemarkBook Book, BucketSplit Split)> SeededSplitAsync(string ownerId)
+    {
+        var store = NewStore(ownerId);
+        await SeedAsync(store);
+        var book = await LoadAsync(store);
+        return (store, book, book.PlanSplit());
     }
 
     /// <summary>One bucket holding <see cref="Friends"/> friends, some of which the first split moves.</summary>

@@ -17,8 +17,7 @@ public sealed class WriteStatesTogetherQueryTests(MigratedDatabaseFixture databa
     [Fact]
     public async Task Updates_first_writes_and_replacements_land_together_with_their_new_versions()
     {
-        var grain = GrainStateIdentity.NewStringKeyed();
-        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
+        var grain = await StoredAsync(("a", "a1"));
 
         var written = await WriteTogetherAsync(grain, ("a", 1, "a2", 0), ("b", 0, "b1", 201), ("c", -1, "c1", 301));
 
@@ -34,64 +33,49 @@ public sealed class WriteStatesTogetherQueryTests(MigratedDatabaseFixture databa
     [Fact]
     public async Task A_stale_version_writes_nothing_and_returns_no_row()
     {
-        var grain = GrainStateIdentity.NewStringKeyed();
-        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
-        await ProviderWriteAsync(grain with { StateName = "b" }, "b1");
+        var grain = await StoredAsync(("a", "a1"), ("b", "b1"));
 
         // "b" is written first in the call, then "a" fails its check: "b"'s update is undone too.
         var written = await WriteTogetherAsync(grain, ("b", 1, "b2", 0), ("a", 7, "a-stale", 0), ("c", 0, "c1", 301));
 
         Assert.Empty(written);
-        var rows = await RowsAsync(grain);
-        Assert.Equal(["a", "b"], rows.Keys.Order());
-        Assert.Equal(("a1", 1), (rows["a"].Payload, rows["a"].Version));
-        Assert.Equal(("b1", 1), (rows["b"].Payload, rows["b"].Version));
+        Assert.Equal(["a", "b"], (await RowsAsync(grain)).Keys.Order());
+        await AssertStoredAsync(grain, ("a", "a1", 1), ("b", "b1", 1));
     }
 
     [Fact]
     public async Task A_first_write_of_a_state_already_stored_writes_nothing()
     {
-        var grain = GrainStateIdentity.NewStringKeyed();
-        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
-        await ProviderWriteAsync(grain with { StateName = "b" }, "b1");
+        var grain = await StoredAsync(("a", "a1"), ("b", "b1"));
 
         var written = await WriteTogetherAsync(grain, ("a", 1, "a2", 0), ("b", 0, "b-again", 201));
 
         Assert.Empty(written);
-        var rows = await RowsAsync(grain);
-        Assert.Equal(("a1", 1), (rows["a"].Payload, rows["a"].Version));
-        Assert.Equal(("b1", 1), (rows["b"].Payload, rows["b"].Version));
+        await AssertStoredAsync(grain, ("a", "a1", 1), ("b", "b1", 1));
     }
 
     [Fact]
     public async Task A_replacement_overwrites_a_stored_row_and_moves_its_version_on()
     {
-        var grain = GrainStateIdentity.NewStringKeyed();
-        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
-        await ProviderWriteAsync(grain with { StateName = "c" }, "stray");
+        var grain = await StoredAsync(("a", "a1"), ("c", "stray"));
 
         var written = await WriteTogetherAsync(grain, ("a", 1, "a2", 0), ("c", -1, "c-new", 301));
 
         Assert.Equal(2, written["c"]);
-        Assert.Equal(("c-new", 2), ((await RowsAsync(grain))["c"].Payload, (await RowsAsync(grain))["c"].Version));
+        var rows = await RowsAsync(grain);
+        Assert.Equal(("c-new", 2), (rows["c"].Payload, rows["c"].Version));
     }
 
     [Fact]
     public async Task A_conflict_after_a_replacement_ran_undoes_the_replacement()
     {
-        var grain = GrainStateIdentity.NewStringKeyed();
-        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
-        await ProviderWriteAsync(grain with { StateName = "c" }, "stray");
-        await ProviderWriteAsync(grain with { StateName = "d" }, "d1");
+        var grain = await StoredAsync(("a", "a1"), ("c", "stray"), ("d", "d1"));
 
         // "a" updates, "c" is replaced, then "d" (a first write of a stored state) fails.
         var written = await WriteTogetherAsync(grain, ("a", 1, "a2", 0), ("c", -1, "c-new", 301), ("d", 0, "d-again", 401));
 
         Assert.Empty(written);
-        var rows = await RowsAsync(grain);
-        Assert.Equal(("a1", 1), (rows["a"].Payload, rows["a"].Version));
-        Assert.Equal(("stray", 1), (rows["c"].Payload, rows["c"].Version));
-        Assert.Equal(("d1", 1), (rows["d"].Payload, rows["d"].Version));
+        await AssertStoredAsync(grain, ("a", "a1", 1), ("c", "stray", 1), ("d", "d1", 1));
     }
 
     [Fact]
@@ -108,19 +92,34 @@ public sealed class WriteStatesTogetherQueryTests(MigratedDatabaseFixture databa
     [Fact]
     public async Task Arrays_of_different_lengths_are_refused()
     {
-        var grain = GrainStateIdentity.NewStringKeyed();
-        await ProviderWriteAsync(grain with { StateName = "a" }, "a1");
+        var grain = await StoredAsync(("a", "a1"));
 
         var failure = await Assert.ThrowsAsync<PostgresException>(() =>
             RunAsync(grain, ["a", "b"], [1], [Encoding.UTF8.GetBytes("a2")], [0]));
 
         Assert.Equal("22023", failure.SqlState);
-        Assert.Equal(("a1", 1), ((await RowsAsync(grain))["a"].Payload, (await RowsAsync(grain))["a"].Version));
+        await AssertStoredAsync(grain, ("a", "a1", 1));
     }
 
-    private async Task ProviderWriteAsync(GrainStateIdentity state, string payload) =>
-        Assert.Equal(1, (int?)await StoredQuery.ScalarAsync(_connectionString, "WriteToStorageKey", state.Parameters(
-            ("GrainStateVersion", null, DbType.Int32), ("PayloadBinary", Encoding.UTF8.GetBytes(payload), DbType.Binary))));
+    /// <summary>A new grain with each of <paramref name="states"/> stored at version 1 by the provider's first write.</summary>
+    private async Task<GrainStateIdentity> StoredAsync(params (string State, string Payload)[] states)
+    {
+        var grain = GrainStateIdentity.NewStringKeyed();
+        foreach (var (state, payload) in states)
+        {
+            Assert.Equal(1, (int?)await StoredQuery.ScalarAsync(_connectionString, "WriteToStorageKey", (grain with { StateName = state }).Parameters(
+                ("GrainStateVersion", null, DbType.Int32), ("PayloadBinary", Encoding.UTF8.GetBytes(payload), DbType.Binary))));
+        }
+
+        return grain;
+    }
+
+    /// <summary>Each of <paramref name="expected"/> is stored with that payload and version.</summary>
+    private async Task AssertStoredAsync(GrainStateIdentity grain, params (string State, string Payload, int Version)[] expected)
+    {
+        var rows = await RowsAsync(grain);
+        Assert.All(expected, row => Assert.Equal((row.Payload, row.Version), (rows[row.State].Payload, rows[row.State].Version)));
+    }
 
     private Task<Dictionary<string, int>> WriteTogetherAsync(GrainStateIdentity grain, params (string State, int Version, string Payload, int TypeHash)[] writes) =>
         RunAsync(grain,
