@@ -37,7 +37,9 @@ public sealed partial class UserFriendsGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _store = new OwnerStateStore(storage, this.GetGrainId(), metrics);
-        if (ServiceProvider.GetService<OwnerSynchronizer>() is { } synchronizer)
+        // A web front's warm-up reads (WarmupOwners) name no OpenIM user: nothing to reconcile.
+        if (ServiceProvider.GetService<OwnerSynchronizer>() is { } synchronizer
+            && !WarmupOwners.Is(UserFriendsGrainKey.OwnerOf(this.GetPrimaryKeyString())))
         {
             _schedule = new OwnerSyncSchedule(this, synchronizer, ServiceProvider.GetRequiredService<IOptions<ReconcileOptions>>().Value, clock, logger);
         }

@@ -246,7 +246,7 @@ start_ours() {
     start "webfront-${topology}${suffix}" "${web_env[@]}" "${cluster_env[@]}" "${policy_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${web_port}"
     web_pid=$last_pid
   fi
-  wait_http "http://127.0.0.1:${web_port}/api/v1/users/ready/remarks/check" "$web_pid" "webfront-${topology}${suffix}"
+  wait_http "http://127.0.0.1:${web_port}/health/ready" "$web_pid" "webfront-${topology}${suffix}"
   [[ -z "$silo_pid" ]] || kill -0 "$silo_pid" 2>/dev/null || die "the silo exited"
 }
 stop_ours() {
@@ -350,7 +350,7 @@ memory_silo_pid=$last_pid
 memory_web_port="$(free_port 10406)"
 start memory-webfront "${web_env[@]}" "${memory_env[@]}" dotnet "$web_dll" --urls "http://127.0.0.1:${memory_web_port}"
 memory_web_pid=$last_pid
-wait_http "http://127.0.0.1:${memory_web_port}/api/v1/users/ready/remarks/check" "$memory_web_pid" memory-webfront
+wait_http "http://127.0.0.1:${memory_web_port}/health/ready" "$memory_web_pid" memory-webfront
 memory_json="${work}/memory.json"
 "${loadgen[@]}" memory --step measure --url "http://127.0.0.1:${memory_web_port}" --pg "$(pg_conn memory)" \
   --silo-metrics "http://127.0.0.1:${memory_silo_http}/metrics" --silo-pid "$memory_silo_pid" --out "$memory_json" "${memory_args[@]}" \

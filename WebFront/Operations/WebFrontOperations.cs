@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using OrleansRemarks.ServiceDefaults;
 using OrleansRemarks.WebFront.Operations.OpenApi;
+using OrleansRemarks.WebFront.Operations.Warmup;
 using OrleansRemarks.WebFront.Queries;
 
 namespace OrleansRemarks.WebFront.Operations;
@@ -17,8 +19,13 @@ public static class WebFrontOperations
     {
         // The standard console logger; Logging:Console:FormatterName=json switches it to JSON lines.
         builder.AddServiceDefaults(ServiceName);
-        // Ready means the cluster answers (200, else 503).
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>(ClusterReadinessCheck.Name, tags: [Extensions.ReadinessTag]);
+        // Ready means the cluster answers and the start-up warm-up has ended (200, else 503).
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadinessCheck>(ClusterReadinessCheck.Name, tags: [Extensions.ReadinessTag])
+            .AddCheck<WarmupReadinessCheck>(WarmupReadinessCheck.Name, tags: [Extensions.ReadinessTag]);
+        builder.Services.AddValidatedOptions<WarmupOptions, WarmupOptionsValidator>(builder.Configuration, WarmupOptions.SectionName);
+        builder.Services.AddSingleton(services => new WarmupProgress(services.GetRequiredService<IOptions<WarmupOptions>>().Value.Reads));
+        builder.Services.AddHostedService<StartupWarmup>();
         builder.Services.AddSingleton<QueryMetrics>();
         builder.Services.AddApiDocumentation();
         return builder;

@@ -117,6 +117,8 @@ public sealed class WebFrontProcess : IAsyncDisposable
         startInfo.Environment.Remove("ASPNETCORE_URLS");
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // No start-up warm-up (seconds per start) unless a test asks for it: WarmupTests does.
+        startInfo.Environment["Warmup__Reads"] = "0";
         foreach (var (key, value) in settings)
         {
             startInfo.Environment[key] = value;

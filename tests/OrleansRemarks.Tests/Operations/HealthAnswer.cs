@@ -29,6 +29,10 @@ public sealed record HealthAnswer(HttpStatusCode Status, string? ContentType, st
     /// <summary>The status of one named check ("cluster", "membership", "postgresql").</summary>
     public string CheckStatus(string check) => Root().GetProperty("checks").GetProperty(check).GetProperty("status").GetString()!;
 
+    /// <summary>The description of one named check, e.g. what the warm-up did.</summary>
+    public string? CheckDescription(string check) =>
+        Root().GetProperty("checks").GetProperty(check).TryGetProperty("description", out var description) ? description.GetString() : null;
+
     public int CheckCount => Root().GetProperty("checks").EnumerateObject().Count();
 
     private JsonElement Root()

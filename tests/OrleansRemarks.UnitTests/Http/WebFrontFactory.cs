@@ -34,6 +34,8 @@ public class WebFrontFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ConnectionStrings:Orleans", UnusedConnectionString);
+        // No start-up warm-up unless a test asks for it (WarmupReadinessTests).
+        builder.UseSetting("Warmup:Reads", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -57,6 +59,7 @@ public class WebFrontFactory : WebApplicationFactory<Program>
         var type = descriptor.IsKeyedService
             ? descriptor.KeyedImplementationType ?? descriptor.KeyedImplementationInstance?.GetType() ?? descriptor.KeyedImplementationFactory?.Method.DeclaringType
             : descriptor.ImplementationType ?? descriptor.ImplementationInstance?.GetType() ?? descriptor.ImplementationFactory?.Method.DeclaringType;
-        return type?.Assembly.GetName().Name?.StartsWith("Orleans", StringComparison.Ordinal) == true;
+        // "Orleans." and not "Orleans": this service's own assemblies (OrleansRemarks.*) keep their hosted services.
+        return type?.Assembly.GetName().Name?.StartsWith("Orleans.", StringComparison.Ordinal) == true;
     }
 }
