@@ -56,12 +56,21 @@ public static class Extensions
     public static IEndpointRouteBuilder MapDefaultEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var health = endpoints.MapGroup("").WithTags("Operations");
-        // Live: the process serves HTTP (no check runs, always 200). Ready: every check tagged ReadinessTag passes (200, else 503).
+        // Live: the process serves HTTP (no check runs, always 200). Ready: every check tagged ReadinessTag
+        // passes (200, else 503). Degraded is not ready either: a check reports it for an expected,
+        // passing state (the WebFront's start-up warm-up), which the health check service logs as a
+        // warning where Unhealthy would be an error.
         health.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthReportAsync });
         health.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadinessTag),
             ResponseWriter = WriteHealthReportAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
         return endpoints;
