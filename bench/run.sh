@@ -134,7 +134,8 @@ owns_port() {
   ss -ltnpH "sport = :${port}" 2>/dev/null | grep -q "pid=${2},"
 }
 
-# Waits until URL answers with one of the expected HTTP codes (default 404: routed, nothing there).
+# Waits until URL answers 200 or 404: the product's /health/ready (200 once the cluster answers and its
+# start-up warm-up has ended, like a load balancer would wait), the baseline's query path (404: routed, nothing there).
 wait_http() {
   local url="$1" pid="$2" name="$3" code i
   for ((i = 0; i < 240; i++)); do
